@@ -1,0 +1,26 @@
+import { useEffect, useState } from 'react';
+import type { BackendStatus } from '../utils/api/status';
+import { sendMessage } from '../utils/messaging/protocol';
+
+/** The background's view of the backend; `undefined` while it is being checked. */
+export function useBackendStatus(): BackendStatus | undefined {
+  const [status, setStatus] = useState<BackendStatus>();
+  useEffect(() => {
+    let live = true;
+    sendMessage('getBackendStatus', undefined)
+      .then((s) => live && setStatus(s))
+      .catch(
+        (error: unknown) =>
+          live &&
+          setStatus({
+            kind: 'unreachable',
+            baseUrl: '',
+            message: `The extension's background did not answer: ${String(error)}. Reload the extension.`,
+          }),
+      );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return status;
+}

@@ -1,0 +1,6 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { registerBackgroundHandlers } from '../utils/background/handlers';
+
+export default defineBackground(() => {
+  registerBackgroundHandlers();
+});

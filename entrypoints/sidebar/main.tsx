@@ -1,0 +1,9 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { SidebarApp } from '../../components/SidebarApp';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <SidebarApp />
+  </StrictMode>,
+);

@@ -1,0 +1,20 @@
+/**
+ * What the extension knows about a backend's health, as plain data (crosses messaging).
+ * `kind` is one of a small set of states, each with a message that says what to do.
+ */
+export type BackendStatus =
+  | { kind: 'not_configured'; message: string }
+  | {
+      kind: 'ok';
+      baseUrl: string;
+      serverName: string;
+      serverVersion: string;
+      apiVersion: string;
+      features: string[];
+      roundTripMs: number;
+    }
+  | {
+      kind: 'unreachable' | 'timeout' | 'unauthorized' | 'server_error' | 'not_context_api';
+      baseUrl: string;
+      message: string;
+    };
