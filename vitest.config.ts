@@ -1,11 +1,43 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing';
 
+/**
+ * `npm test` runs three projects:
+ * - unit: pure modules and extension code (WXT's fake browser), in Node or happy-dom;
+ * - server: the reference server over real HTTP on temporary SQLite files;
+ * - e2e: real Chromium with the built extension loaded (test/e2e/global-setup.ts builds it).
+ */
 export default defineConfig({
-  plugins: [WxtVitest()],
   test: {
-    include: ['**/*.test.ts', '**/*.test.tsx'],
-    exclude: ['node_modules/**', '.output/**', 'test/e2e/**', 'tmp/**'],
     testTimeout: 30_000,
+    projects: [
+      {
+        plugins: [WxtVitest()],
+        test: {
+          name: 'unit',
+          include: ['utils/**/*.test.ts', 'components/**/*.test.tsx', 'test/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          include: ['server/**/*.test.ts', 'test/server/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });
