@@ -1,11 +1,27 @@
+import { browser } from 'wxt/browser';
 import { checkHealth } from '../api/health';
 import type { BackendStatus } from '../api/status';
 import { onMessage } from '../messaging/protocol';
 import { backendSettings } from '../settings';
+import { clearTabContacts, getTabContacts, setTabContacts } from './tab-contacts';
 
-/** Answers the typed messages of `utils/messaging/protocol.ts`. */
+/** Answers the typed messages of `utils/messaging/protocol.ts` and tracks tabs. */
 export function registerBackgroundHandlers(): void {
   onMessage('getBackendStatus', () => getBackendStatus());
+  onMessage('contactsDetected', async ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    // Only content scripts in tabs report contacts; anything else is ignored on purpose.
+    if (tabId === undefined || tabId < 0) return;
+    await setTabContacts(tabId, { url: data.url, contacts: data.contacts, detectedAt: Date.now() });
+  });
+  onMessage('getTabContacts', ({ data }) => getTabContacts(data.tabId));
+
+  // A tab that closes or loads a new document loses its contacts; the content script of the
+  // new document reports again once it has detected.
+  browser.tabs.onRemoved.addListener((tabId) => void clearTabContacts(tabId));
+  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+    if (changeInfo.status === 'loading') void clearTabContacts(tabId);
+  });
 }
 
 export async function getBackendStatus(): Promise<BackendStatus> {

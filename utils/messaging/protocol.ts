@@ -1,5 +1,14 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { BackendStatus } from '../api/status';
+import type { DetectedContact } from '../sites/types';
+
+/** What the background knows about one tab's page. */
+export interface TabContacts {
+  url: string;
+  contacts: DetectedContact[];
+  /** ms since epoch of the detection. */
+  detectedAt: number;
+}
 
 /**
  * The one message map between the extension's contexts (content script, sidebar, options →
@@ -8,6 +17,10 @@ import type { BackendStatus } from '../api/status';
 export interface ProtocolMap {
   /** Health of the configured backend, as the background sees it (credentials stay there). */
   getBackendStatus(): BackendStatus;
+  /** Content script → background: the page's contacts changed (sent only on change). */
+  contactsDetected(data: { url: string; contacts: DetectedContact[] }): void;
+  /** The contacts last detected in a tab, or null when none were reported. */
+  getTabContacts(data: { tabId: number }): TabContacts | null;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
