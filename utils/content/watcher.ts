@@ -52,7 +52,8 @@ export function watchContacts(options: WatcherOptions): () => void {
     if (!win.document.hidden && pending) schedule();
   };
 
-  const observer = new win.MutationObserver(schedule);
+  // The global constructor: a content script shares the DOM but has its own JS globals.
+  const observer = new MutationObserver(schedule);
   observer.observe(root, { childList: true, subtree: true });
   win.addEventListener('hashchange', schedule);
   win.addEventListener('popstate', schedule);
