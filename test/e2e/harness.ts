@@ -1,0 +1,240 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { BrowserContext, ConsoleMessage, Page, Worker } from 'playwright-core';
+import { inject } from 'vitest';
+import type { BackendSettings } from '../../utils/settings';
+
+/**
+ * Real Chromium with the extension built by global-setup.ts loaded. Every session gets its
+ * own throw-away profile, so storage never leaks between tests.
+ */
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
+const FIXTURES_DIR = join(ROOT, 'test', 'fixtures');
+const SERVICE_WORKER_TIMEOUT_MS = 15_000;
+
+export interface LaunchOptions {
+  /** Stored as chrome.storage.local `backend` before any page opens. */
+  backend?: BackendSettings;
+  /** Defaults to the build from global-setup.ts. */
+  extensionDir?: string;
+  executablePath?: string;
+}
+
+/** An uncaught error or a console error seen in a page or in the service worker. */
+export interface BrowserProblem {
+  kind: 'pageerror' | 'console';
+  where: string;
+  text: string;
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** Everything that went wrong in any page or the service worker, in order. */
+  problems: BrowserProblem[];
+  newPage(): Promise<Page>;
+  /** `chrome-extension://<id>/<path>` */
+  extensionUrl(path: string): string;
+  /** Opens an extension page (e.g. `sidebar.html`) in a new tab. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** Writes the backend settings the background reads; `null` removes them. */
+  setBackend(backend: BackendSettings | null): Promise<void>;
+  /** Serves `html` for every document matching `url` (a glob such as `https://mail.google.com/**`). */
+  routeHtml(url: string, html: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  const extensionDir = options.extensionDir ?? inject('extensionDir');
+  const executablePath = options.executablePath ?? inject('chromiumPath');
+  const profileDir = mkdtempSync(join(tmpdir(), 'touchpoint-e2e-profile-'));
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath,
+      headless: true,
+      args: [
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+        ...LAUNCH_ARGS,
+      ],
+    });
+    const session = await attach(context, profileDir, extensionDir, executablePath);
+    if (options.backend) await session.setBackend(options.backend);
+    return session;
+  } catch (error) {
+    await context?.close().catch(() => undefined);
+    rmSync(profileDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function attach(
+  context: BrowserContext,
+  profileDir: string,
+  extensionDir: string,
+  executablePath: string,
+): Promise<ExtensionSession> {
+  const problems: BrowserProblem[] = [];
+  const watchPage = (page: Page) => {
+    page.on('pageerror', (error) =>
+      problems.push({ kind: 'pageerror', where: page.url(), text: error.stack ?? error.message }),
+    );
+    page.on('console', (message) => recordConsole(problems, message, page.url()));
+  };
+  context.pages().forEach(watchPage);
+  context.on('page', watchPage);
+
+  // Only loopback may reach the network: unrouted sites fail fast instead of hanging offline.
+  await context.route(
+    (url) => (url.protocol === 'http:' || url.protocol === 'https:') && !isLoopback(url.hostname),
+    (route) => route.abort('blockedbyclient'),
+  );
+
+  const serviceWorker = await findServiceWorker(context, extensionDir, executablePath);
+  serviceWorker.on('console', (message) =>
+    recordConsole(problems, message, `service worker ${serviceWorker.url()}`),
+  );
+  const extensionId = new URL(serviceWorker.url()).host;
+  const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path}`;
+
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    problems,
+    extensionUrl,
+    newPage: () => context.newPage(),
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(extensionUrl(path));
+      return page;
+    },
+    async setBackend(backend) {
+      await serviceWorker.evaluate(async (value) => {
+        const { storage } = (globalThis as unknown as { chrome: ChromeStorageGlobal }).chrome;
+        if (value) await storage.local.set({ backend: value });
+        else await storage.local.remove('backend');
+      }, backend);
+    },
+    async routeHtml(url, html) {
+      await context.route(url, (route) =>
+        route.request().resourceType() === 'document'
+          ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+          : route.abort('blockedbyclient'),
+      );
+    },
+    async close() {
+      try {
+        await context.close();
+      } finally {
+        rmSync(profileDir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+interface ChromeStorageGlobal {
+  storage: {
+    local: {
+      set(items: Record<string, unknown>): Promise<void>;
+      remove(key: string): Promise<void>;
+    };
+  };
+}
+
+async function findServiceWorker(
+  context: BrowserContext,
+  extensionDir: string,
+  executablePath: string,
+): Promise<Worker> {
+  const isExtensionWorker = (worker: Worker) => worker.url().startsWith('chrome-extension://');
+  const existing = context.serviceWorkers().find(isExtensionWorker);
+  if (existing) return existing;
+  try {
+    return await context.waitForEvent('serviceworker', {
+      predicate: isExtensionWorker,
+      timeout: SERVICE_WORKER_TIMEOUT_MS,
+    });
+  } catch {
+    throw new Error(
+      `The extension's service worker did not start within ${SERVICE_WORKER_TIMEOUT_MS} ms. ` +
+        `Chromium at ${executablePath} may not have loaded ${extensionDir}: branded Google ` +
+        'Chrome 137+ ignores --load-extension, so point CHROMIUM_PATH at Chromium. If the ' +
+        'browser is Chromium, check the built manifest and background script (`npm run build`).',
+    );
+  }
+}
+
+function recordConsole(problems: BrowserProblem[], message: ConsoleMessage, where: string): void {
+  if (message.type() !== 'error') return;
+  const location = message.location();
+  problems.push({
+    kind: 'console',
+    where: location.url ? `${location.url}:${location.lineNumber}` : where,
+    text: message.text(),
+  });
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+}
+
+/**
+ * Problems that are not explained by `expected`, formatted one per line ('' when none), so a
+ * failing assertion shows what happened: `expect(unexpectedProblems(session)).toBe('')`.
+ */
+export function unexpectedProblems(session: ExtensionSession, expected: RegExp[] = []): string {
+  return session.problems
+    .filter((problem) => !expected.some((pattern) => pattern.test(problem.text)))
+    .map((problem) => `${problem.kind} at ${problem.where}: ${problem.text}`)
+    .join('\n');
+}
+
+/** Saves a full-page PNG as test-results/screenshots/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/**
+ * HTML of `test/fixtures/<site>/<name>.html` when that fixture exists, else `fallback`
+ * (fixtures are added site by site; a test can start with inline HTML).
+ */
+export function fixtureHtml(site: string, name: string, fallback?: string): string {
+  const path = join(FIXTURES_DIR, site, `${name}.html`);
+  if (existsSync(path)) return readFileSync(path, 'utf8');
+  if (fallback !== undefined) return fallback;
+  throw new Error(`Missing fixture ${path}. Add it, or pass inline HTML as the fallback.`);
+}
+
+/** Runs `body` with a launched session and always closes the browser, also on failure. */
+export async function withExtension<T>(
+  options: LaunchOptions,
+  body: (session: ExtensionSession) => Promise<T>,
+): Promise<T> {
+  const session = await launchExtension(options);
+  try {
+    return await body(session);
+  } finally {
+    await session.close();
+  }
+}
