@@ -1,0 +1,70 @@
+import type { z } from 'zod';
+import { describeZodError } from '../utils/api/errors';
+import type { ErrorBody } from '../utils/api/schemas';
+
+/** The contract's error codes with their HTTP status. */
+export const ERROR_STATUS = {
+  invalid_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** A failure a route reports to the client; the app turns it into the contract's error body. */
+export class ApiError extends Error {
+  readonly status: (typeof ERROR_STATUS)[ErrorCode];
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.status = ERROR_STATUS[code];
+  }
+
+  toBody(): ErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.details === undefined ? {} : { details: this.details }),
+      },
+    };
+  }
+}
+
+/** `a.b[0].c` from a zod issue path. */
+export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
+  const text = path.reduce<string>(
+    (acc, part) =>
+      typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part),
+    '',
+  );
+  return text || '(root)';
+}
+
+/** 400 naming every invalid path, e.g. `contacts[0].email: not a valid email address`. */
+export function invalidRequestFromZod(what: string, error: z.ZodError): ApiError {
+  return new ApiError(
+    'invalid_request',
+    `Invalid ${what}: ${describeZodError(error)}`,
+    error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message })),
+  );
+}
+
+/** Parse with a schema or throw a 400 that names the bad paths. */
+export function parseOrThrow<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  what: string,
+): z.output<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw invalidRequestFromZod(what, parsed.error);
+  return parsed.data;
+}

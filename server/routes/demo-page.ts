@@ -1,0 +1,72 @@
+import type { Hono } from 'hono';
+import type { AppEnv } from '../app';
+import { importDemoSeed } from '../demo-seed-module';
+import type { Store, StoredContact } from '../store/types';
+
+const INBOX_SIZE = 6;
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+/** The seed's chosen demo contacts, else the contacts with the most engagements. */
+async function inboxContacts(store: Store): Promise<StoredContact[]> {
+  let prominent: readonly string[] = [];
+  try {
+    prominent = (await importDemoSeed()).DEMO_PROMINENT_CONTACTS ?? [];
+  } catch {
+    // Without the demo seed the busiest contacts make a fine inbox.
+  }
+  const chosen: StoredContact[] = [];
+  for (const email of prominent.slice(0, INBOX_SIZE)) {
+    const [contact] = await store.findContacts({ email: email.trim().toLowerCase() });
+    if (contact) chosen.push(contact);
+  }
+  return chosen.length > 0 ? chosen : store.listBusiestContacts(INBOX_SIZE);
+}
+
+export function renderDemoPage(contacts: StoredContact[]): string {
+  const open = contacts[0];
+  const rows = contacts
+    .map((contact, index) => {
+      const who = escapeHtml(contact.name ?? contact.email);
+      const company = escapeHtml(contact.company?.name ?? '');
+      const mailto = escapeHtml(`mailto:${encodeURIComponent(contact.email).replace('%40', '@')}`);
+      return `<li class="${index === 0 ? 'row open' : 'row'}"><a href="${mailto}">${who}</a> <span class="email">&lt;${escapeHtml(contact.email)}&gt;</span> <span class="company">${company}</span><span class="subject">Re: next steps</span></li>`;
+    })
+    .join('\n');
+  const message = open
+    ? `<article class="message"><h2>Re: next steps</h2>
+<p class="from">From: <a href="${escapeHtml(`mailto:${open.email}`)}">${escapeHtml(open.name ?? open.email)}</a> &lt;${escapeHtml(open.email)}&gt;</p>
+<p class="to">To: you</p>
+<p>Hi, thanks for the material you sent. Could we find time next week to go through pricing and rollout?</p>
+<p>Best,<br>${escapeHtml(open.name ?? open.email)}</p></article>`
+    : '<article class="message"><p>No contacts yet. Start the server with <code>--seed demo</code> or send events to POST /v1/events.</p></article>';
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Touchpoint demo inbox</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body{font-family:system-ui,sans-serif;margin:0;display:grid;grid-template-columns:22rem 1fr;height:100vh}
+header{grid-column:1/3;padding:.6rem 1rem;background:#1f3a5f;color:#fff}
+ul{list-style:none;margin:0;padding:0;border-right:1px solid #ddd;overflow:auto}
+.row{padding:.7rem 1rem;border-bottom:1px solid #eee}.row.open{background:#eef4fb}
+.email,.company{color:#666;font-size:.85em}.subject{display:block;font-size:.9em}
+.message{padding:1rem 2rem}
+</style></head>
+<body><header>Touchpoint demo inbox — hover or open a sender to see their marketing context</header>
+<ul class="inbox">
+${rows}
+</ul>
+${message}
+</body></html>`;
+}
+
+export function registerDemoPage(app: Hono<AppEnv>, { store }: { store: Store }): void {
+  app.get('/demo', async (c) => c.html(renderDemoPage(await inboxContacts(store))));
+}

@@ -1,0 +1,169 @@
+import type { Hono } from 'hono';
+import {
+  Asset,
+  Campaign,
+  ContactUpsert,
+  Email,
+  EventsRequest,
+  IngestEvent,
+  MembershipUpsert,
+  Messaging,
+  SegmentCall,
+  SegmentRequest,
+  type EventsResponse,
+  type IngestContact,
+} from '../../utils/api/schemas';
+import { describeZodError } from '../../utils/api/errors';
+import { ApiError, parseOrThrow } from '../api-error';
+import { readJsonBody, type AppEnv, type RouteDeps } from '../app';
+import { contactEmailOf, contactFromTraits, eventFromSegmentCall } from '../segment';
+import type { Store } from '../store/types';
+
+function emailFromPath(raw: string): string {
+  const parsed = Email.safeParse(raw);
+  if (!parsed.success) {
+    throw new ApiError(
+      'invalid_request',
+      `"${raw}" in the path is not a valid email address. URL-encode the contact's email there.`,
+      [{ path: 'email', message: 'not a valid email address' }],
+    );
+  }
+  return parsed.data;
+}
+
+/** Body `id` must agree with the path id; a missing one is taken from the path. */
+function withPathId(body: unknown, id: string): unknown {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  const record = body as Record<string, unknown>;
+  if (record.id !== undefined && record.id !== id) {
+    throw new ApiError(
+      'invalid_request',
+      `The body's id "${String(record.id)}" differs from the id in the path "${id}". Send the same id or leave it out of the body.`,
+      [{ path: 'id', message: 'differs from the path' }],
+    );
+  }
+  return { ...record, id };
+}
+
+/** Stores the valid events and reports each invalid one by index, naming the bad path. */
+async function ingestEach(
+  store: Store,
+  items: unknown[],
+  toEvent: (item: unknown) => { event?: IngestEvent; contact?: IngestContact; error?: string },
+): Promise<EventsResponse> {
+  const rejected: EventsResponse['rejected'] = [];
+  const events: IngestEvent[] = [];
+  const contacts: IngestContact[] = [];
+  items.forEach((item, index) => {
+    const outcome = toEvent(item);
+    if (outcome.error !== undefined) rejected.push({ index, error: outcome.error });
+    if (outcome.event) events.push(outcome.event);
+    if (outcome.contact) contacts.push(outcome.contact);
+  });
+  if (contacts.length > 0) await store.upsertContacts(contacts, 'merge');
+  const outcome =
+    events.length > 0 ? await store.ingestEvents(events) : { accepted: 0, duplicates: 0 };
+  return {
+    accepted: outcome.accepted + contacts.length,
+    duplicates: outcome.duplicates,
+    rejected,
+  };
+}
+
+function validateEvent(item: unknown): { event?: IngestEvent; error?: string } {
+  const parsed = IngestEvent.safeParse(item);
+  return parsed.success ? { event: parsed.data } : { error: describeZodError(parsed.error, 5) };
+}
+
+function segmentToEvent(item: unknown, receivedAt: string) {
+  const parsed = SegmentCall.safeParse(item);
+  if (!parsed.success) return { error: describeZodError(parsed.error, 5) };
+  const call = parsed.data;
+  const email = contactEmailOf(call);
+  if (!email) {
+    return {
+      error:
+        'no contact email: set userId to an email address, or traits.email / context.traits.email',
+    };
+  }
+  if (call.type === 'identify') return { contact: contactFromTraits(email, call) };
+  const event = IngestEvent.safeParse(eventFromSegmentCall(call, email, receivedAt));
+  return event.success
+    ? { event: event.data }
+    : { error: describeZodError(event.error, 5).replace(/^occurredAt/, 'timestamp') };
+}
+
+export function registerWriteRoutes(app: Hono<AppEnv>, { store, requireScope }: RouteDeps): void {
+  app.post('/v1/events', requireScope('write'), async (c) => {
+    const request = parseOrThrow(EventsRequest, await readJsonBody(c), 'events request');
+    return c.json(await ingestEach(store, request.events, validateEvent));
+  });
+
+  app.post('/v1/ingest/segment', requireScope('write'), async (c) => {
+    const body = parseOrThrow(SegmentRequest, await readJsonBody(c), 'Segment request');
+    const calls = 'batch' in body && Array.isArray(body.batch) ? body.batch : [body];
+    const receivedAt = new Date().toISOString();
+    return c.json(await ingestEach(store, calls, (item) => segmentToEvent(item, receivedAt)));
+  });
+
+  app.put('/v1/contacts/:email', requireScope('write'), async (c) => {
+    const email = emailFromPath(c.req.param('email'));
+    const body = parseOrThrow(ContactUpsert, await readJsonBody(c), 'contact');
+    if (body.email !== undefined && body.email !== email) {
+      throw new ApiError(
+        'invalid_request',
+        `The body's email "${body.email}" differs from the email in the path "${email}". Send the same email or leave it out of the body.`,
+        [{ path: 'email', message: 'differs from the path' }],
+      );
+    }
+    const [stored] = await store.upsertContacts([{ ...body, email }], 'replace');
+    return c.json(stored);
+  });
+
+  app.put('/v1/campaigns/:id', requireScope('write'), async (c) => {
+    const body = withPathId(await readJsonBody(c), c.req.param('id'));
+    const [stored] = await store.upsertCampaigns([parseOrThrow(Campaign, body, 'campaign')]);
+    return c.json(stored);
+  });
+
+  app.put('/v1/assets/:id', requireScope('write'), async (c) => {
+    const body = withPathId(await readJsonBody(c), c.req.param('id'));
+    const [stored] = await store.upsertAssets([parseOrThrow(Asset, body, 'asset')]);
+    return c.json(stored);
+  });
+
+  app.put('/v1/messaging/:id', requireScope('write'), async (c) => {
+    const body = withPathId(await readJsonBody(c), c.req.param('id'));
+    const [stored] = await store.upsertMessaging([parseOrThrow(Messaging, body, 'messaging')]);
+    return c.json(stored);
+  });
+
+  app.put('/v1/campaigns/:id/members/:email', requireScope('write'), async (c) => {
+    const campaignId = c.req.param('id');
+    const email = emailFromPath(c.req.param('email'));
+    // The body is optional here: an empty one means "member, no status".
+    const body = parseOrThrow(
+      MembershipUpsert,
+      await readJsonBody(c, { emptyAs: {} }),
+      'membership',
+    );
+    if (!(await store.getCampaign(campaignId))) {
+      throw new ApiError(
+        'not_found',
+        `No campaign "${campaignId}". Create it first with PUT /v1/campaigns/${campaignId}.`,
+      );
+    }
+    const [stored] = await store.upsertMemberships([
+      { campaignId, email, memberStatus: body.memberStatus, joinedAt: body.joinedAt },
+    ]);
+    return c.json(stored);
+  });
+
+  app.delete('/v1/contacts/:email', requireScope('admin'), async (c) => {
+    const email = emailFromPath(c.req.param('email'));
+    if (!(await store.eraseContact(email))) {
+      throw new ApiError('not_found', `No contact with email ${email}; nothing was erased.`);
+    }
+    return c.body(null, 204);
+  });
+}
