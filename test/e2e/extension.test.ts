@@ -1,5 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, screenshot, unexpectedProblems } from './harness';
+import { DEMO_KEYS } from '../../server/demo-keys';
+import { startServer } from '../../server/main';
+import type { RunningServer } from '../../server/main';
+import { launchExtension, screenshot, unexpectedProblems, withExtension } from './harness';
 import type { ExtensionSession } from './harness';
 
 const MAIL_PAGE = `<!doctype html><html><head><title>Inbox</title></head>
@@ -20,12 +26,16 @@ describe('the built extension, without a backend', () => {
   it('loads: its service worker runs from a chrome-extension:// URL', async () => {
     expect(session.extensionId).toMatch(/^[a-p]{32}$/);
     expect(session.serviceWorker.url()).toBe(session.extensionUrl('background.js'));
-    const state = await session.serviceWorker.evaluate(
-      () =>
-        (globalThis as unknown as { registration: { active: { state: string } | null } })
-          .registration.active?.state,
-    );
-    expect(state).toBe('activated');
+    // It may still be 'activating' right after the worker appears.
+    await expect
+      .poll(() =>
+        session.serviceWorker.evaluate(
+          () =>
+            (globalThis as unknown as { registration: { active: { state: string } | null } })
+              .registration.active?.state,
+        ),
+      )
+      .toBe('activated');
   });
 
   it('renders the options page with the not-configured message', async () => {
@@ -80,5 +90,91 @@ describe('the built extension, without a backend', () => {
 
   it('reported no uncaught errors and no console errors', () => {
     expect(unexpectedProblems(session)).toBe('');
+  });
+});
+
+describe('the built extension, with the reference server', () => {
+  let server: RunningServer;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'touchpoint-e2e-db-'));
+    server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      dbPath: join(dataDir, 'touchpoint.db'),
+      seed: 'demo',
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Opens the sidebar and waits for the backend check to end, whatever its outcome. */
+  async function sidebarStatus(session: ExtensionSession) {
+    const page = await session.openExtensionPage('sidebar.html');
+    const line = page.locator('[data-status]');
+    await line.waitFor({ timeout: 15_000 });
+    return {
+      page,
+      role: await line.getAttribute('role'),
+      kind: await line.getAttribute('data-status'),
+      text: (await line.textContent()) ?? '',
+    };
+  }
+
+  it('shows "Connected to touchpoint-reference-server" with the demo read key', async () => {
+    await withExtension({ backend: { baseUrl: server.url, apiKey: DEMO_KEYS.read } }, async (s) => {
+      const { page, role, kind, text } = await sidebarStatus(s);
+      await screenshot(page, 'sidebar-connected');
+      expect({ role, kind }).toEqual({ role: 'status', kind: 'ok' });
+      expect(text).toMatch(
+        /^Connected to touchpoint-reference-server \S+ \(Context API v1\) in \d+ ms\.$/,
+      );
+      expect(unexpectedProblems(s)).toBe('');
+    });
+  });
+
+  it('says the key was refused when the key is wrong', async () => {
+    await withExtension({ backend: { baseUrl: server.url, apiKey: 'tp_wrong_key' } }, async (s) => {
+      const { page, role, kind, text } = await sidebarStatus(s);
+      await screenshot(page, 'sidebar-wrong-key');
+      expect({ role, kind, text }).toEqual({
+        role: 'alert',
+        kind: 'unauthorized',
+        text: expect.stringMatching(/refused the API key/),
+      });
+      // The refused request itself is the only error Chromium may log.
+      expect(unexpectedProblems(s, [/status of 40[13]/])).toBe('');
+    });
+  });
+
+  it('says nothing answers when the server address is wrong', async () => {
+    // A port that just closed on loopback: the connection is refused at once.
+    const closed = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      dbPath: join(dataDir, 'closed.db'),
+    });
+    const deadUrl = closed.url;
+    await closed.close();
+    await withExtension({ backend: { baseUrl: deadUrl, apiKey: DEMO_KEYS.read } }, async (s) => {
+      const { role, kind, text } = await sidebarStatus(s);
+      expect({ role, kind }).toEqual({ role: 'alert', kind: 'unreachable' });
+      expect(text).toContain(`Cannot connect to ${deadUrl}`);
+    });
+  });
+
+  it("runs the content script on the server's demo page", async () => {
+    await withExtension({}, async (s) => {
+      const page = await s.newPage();
+      const response = await page.goto(`${server.url}/demo`);
+      expect(response?.status()).toBe(200);
+      await page.waitForSelector('html[data-touchpoint="active"]', { timeout: 10_000 });
+      expect(await page.locator('a[href^="mailto:"]').count()).toBeGreaterThan(0);
+      await screenshot(page, 'demo-page');
+      expect(unexpectedProblems(s)).toBe('');
+    });
   });
 });
