@@ -112,6 +112,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const urlHost = host.includes(':') ? `[${host}]` : host;
 
   let closing: Promise<void> | undefined;
+  // A keep-alive socket that finishes its last request during shutdown would otherwise hold
+  // close() open until the client's keep-alive timeout.
+  server.on('request', (_request, response) => {
+    response.once('finish', () => {
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
+  });
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
       // close() stops accepting and waits for in-flight requests; idle keep-alive sockets
