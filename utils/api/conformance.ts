@@ -157,7 +157,11 @@ function whatCameBack(exchange: Exchange): string {
 
 function expectStatus(exchange: Exchange, status: number): string | null {
   if (exchange.status === status) return null;
-  return `${exchange.label}: expected HTTP ${status}, got ${exchange.status} with ${whatCameBack(exchange)}`;
+  const hint =
+    status < 400 && (exchange.status === 401 || exchange.status === 403)
+      ? ' (the key was refused: check it and its scope)'
+      : '';
+  return `${exchange.label}: expected HTTP ${status}, got ${exchange.status} with ${whatCameBack(exchange)}${hint}`;
 }
 
 function expectJsonBody(exchange: Exchange): string | null {
