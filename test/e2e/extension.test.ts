@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_KEYS } from '../../server/demo-keys';
 import { startServer } from '../../server/main';
 import type { RunningServer } from '../../server/main';
-import { launchExtension, screenshot, unexpectedProblems, withExtension } from './harness';
+import {
+  fixtureHtml,
+  launchExtension,
+  screenshot,
+  unexpectedProblems,
+  withExtension,
+} from './harness';
 import type { ExtensionSession } from './harness';
 
 const MAIL_PAGE = `<!doctype html><html><head><title>Inbox</title></head>
@@ -65,12 +71,36 @@ describe('the built extension, without a backend', () => {
     await page.close();
   });
 
-  it('runs the content script on Gmail (routed to local HTML)', async () => {
-    await session.routeHtml('https://mail.google.com/**', MAIL_PAGE);
+  // Real URLs, served from fixture HTML (inline until a site has fixtures).
+  it.each([
+    ['gmail', 'inbox', 'https://mail.google.com/**', 'https://mail.google.com/mail/u/0/#inbox'],
+    ['outlook', 'inbox', 'https://outlook.office.com/**', 'https://outlook.office.com/mail/'],
+    [
+      'salesforce',
+      'lightning-contact',
+      'https://*.lightning.force.com/**',
+      'https://acme.lightning.force.com/lightning/r/Contact/003000000000001AAA/view',
+    ],
+    [
+      'hubspot',
+      'contact-record',
+      'https://app.hubspot.com/**',
+      'https://app.hubspot.com/contacts/1234567/record/0-1/501',
+    ],
+    ['pipedrive', 'person', 'https://*.pipedrive.com/**', 'https://acme.pipedrive.com/person/42'],
+    [
+      'dynamics',
+      'contact',
+      'https://*.dynamics.com/**',
+      'https://acme.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=contact',
+    ],
+    ['zoho', 'contact', 'https://crm.zoho.com/**', 'https://crm.zoho.com/crm/org1/tab/Contacts/9'],
+  ])('runs the content script on %s (fixture %s)', async (site, fixture, pattern, url) => {
+    await session.routeHtml(pattern, fixtureHtml(site, fixture, MAIL_PAGE));
     const page = await session.newPage();
-    await page.goto('https://mail.google.com/mail/u/0/#inbox');
+    await page.goto(url);
     await page.waitForSelector('html[data-touchpoint="active"]', { timeout: 10_000 });
-    await screenshot(page, 'gmail-routed');
+    await screenshot(page, `site-${site}`);
     await page.close();
   });
 
