@@ -83,10 +83,13 @@ export function textOf(element: Element | null | undefined): string {
     .slice(0, MAX_TEXT);
 }
 
+/** Link captions that are calls to action, not names ("Email me", "Send a message"). */
+const CALL_TO_ACTION = /^(?:e-?mail|mail|send|write|contact|click|reply|message)\b/i;
+
 /** A link text or label that reads as a name, not as an address or a button caption. */
 export function nameFromText(text: string): string | undefined {
   const name = text.trim();
-  return name && name.length <= MAX_NAME && !name.includes('@') && !/^mailto:/i.test(name)
+  return name && name.length <= MAX_NAME && !name.includes('@') && !CALL_TO_ACTION.test(name)
     ? name
     : undefined;
 }

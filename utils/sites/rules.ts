@@ -192,12 +192,15 @@ interface Merged {
   primary: boolean;
   rank: number;
   order: number;
+  /** Confidence of the entry the name came from. */
+  nameConfidence: number;
 }
 
 /**
  * Applies the shared rules to one adapter's result and tags `site`. Order: the adapter's
  * `primary` pick first, then role rank, then page order (first sighting). Per address the
- * best role wins; its name is kept (else the first name seen) and the highest confidence.
+ * best role wins, with its name (on a tie, the name from the surer entry; else any name seen)
+ * and the highest confidence seen.
  */
 export function applyContactRules(
   result: AdapterResult,
@@ -224,17 +227,22 @@ export function applyContactRules(
     if (!seen) {
       const contact: DetectedContact = { email, role, site, confidence };
       if (name) contact.name = name;
-      byEmail.set(email, { contact, primary: entry.primary === true, rank, order });
+      const primary = entry.primary === true;
+      byEmail.set(email, { contact, primary, rank, order, nameConfidence: name ? confidence : -1 });
       continue;
     }
     seen.primary ||= entry.primary === true;
     seen.contact.confidence = Math.max(seen.contact.confidence, confidence);
-    if (rank < seen.rank) {
+    const betterRole = rank < seen.rank;
+    if (betterRole) {
       seen.rank = rank;
       seen.contact.role = role;
-      if (name) seen.contact.name = name;
-    } else if (!seen.contact.name && name) {
+    }
+    // The best role's name; on a tie the surer source's (an hCard's name beats link text).
+    const betterName = betterRole || (rank === seen.rank && confidence > seen.nameConfidence);
+    if (name && (betterName || !seen.contact.name)) {
       seen.contact.name = name;
+      seen.nameConfidence = confidence;
     }
   }
 
