@@ -20,7 +20,7 @@ export const BROKEN_BACKEND_BREAKS = {
   'lookup.order': 'results come back in reverse order',
   'lookup.not_found': 'not_found results have no match',
   'lookup.engagements': 'engagements come oldest first',
-  'engagements.paging': 'page 2 repeats the last engagement of page 1',
+  'engagements.paging': 'each page after the first repeats the last engagement of the previous one',
   messaging: 'messaging entries lack statement',
   'errors.malformed_json': 'malformed JSON gets an HTML 500 page',
   'errors.unknown_route': 'unknown routes get a text/plain 404',
@@ -94,10 +94,15 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
 
   if (route === 'GET /v1/contacts/b-1/engagements') {
     const newestFirst = [...ENGAGEMENTS_OLDEST_FIRST].reverse();
-    if (url.searchParams.get('cursor') === 'page-2') {
-      return sendJson(res, 200, { engagements: newestFirst.slice(1, 3), nextCursor: null });
-    }
-    return sendJson(res, 200, { engagements: newestFirst.slice(0, 2), nextCursor: 'page-2' });
+    const limit = Number(url.searchParams.get('limit') ?? 50);
+    const offset = Number(url.searchParams.get('cursor') ?? 0);
+    // Off by one: every page after the first starts with the previous page's last item.
+    const start = Math.max(0, offset - 1);
+    const next = offset + limit;
+    return sendJson(res, 200, {
+      engagements: newestFirst.slice(start, start + limit),
+      nextCursor: next < newestFirst.length ? String(next) : null,
+    });
   }
 
   if (route === 'GET /v1/messaging') {

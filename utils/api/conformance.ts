@@ -18,6 +18,7 @@ import {
   MAX_LOOKUP_CONTACTS,
   MessagingList,
   Contact,
+  FeedbackList,
 } from './schemas';
 
 export interface ConformanceOptions {
@@ -137,6 +138,11 @@ function describeFetchError(error: unknown, url: URL, timeoutMs: number): string
 
 // ---------------------------------------------------------------------------------------
 // Assertions: each returns a problem sentence, or null when fine
+
+function idProblem(exchange: Exchange, id: string): string | null {
+  const got = field(exchange.body, 'id');
+  return got === id ? null : `${exchange.label}: id: expected "${id}", got ${show(got)}`;
+}
 
 function isHtml(exchange: Exchange): boolean {
   return (
@@ -601,8 +607,10 @@ export async function runConformance(options: ConformanceOptions): Promise<Check
       }
       if (!state.knownId)
         return skip(state.knownEmail ? 'the known contact was not matched by lookup' : noKnown);
-      const limit = state.knownEmail === createdEmail ? 1 : 2;
-      const maxPages = 25;
+      // Aim for about three pages, so the cursor is followed at least twice.
+      const known = state.lookupEngagementIds?.length ?? 3;
+      const limit = Math.min(50, Math.max(1, Math.ceil(known / 3)));
+      const maxPages = 10;
       const seen = new Map<string, number>();
       const all: unknown[] = [];
       let cursor: string | null = null;
@@ -670,6 +678,43 @@ export async function runConformance(options: ConformanceOptions): Promise<Check
     if (!parsed.ok) return fail(parsed.problem);
     return pass(`${parsed.data.messaging.length} messaging entries`);
   });
+
+  await check(
+    'feedback',
+    'POST /v1/feedback stores feedback once and GET /v1/feedback lists it',
+    async () => {
+      if (!state.features.includes('feedback')) {
+        return skip('feature "feedback" is not listed by /v1/health');
+      }
+      if (!options.writeKey) return skip('creates test feedback: runs only with --write-key');
+      const feedback = {
+        id: `conformance-${token}-feedback`,
+        contact: { email: state.knownEmail ?? unknownEmail(5) },
+        kind: 'note',
+        text: 'Conformance check: safe to delete.',
+        occurredAt: new Date().toISOString(),
+      };
+      const first = await send('POST', 'v1/feedback', { key, body: feedback });
+      const firstProblem =
+        expectStatus(first, 201) ?? expectJsonBody(first) ?? idProblem(first, feedback.id);
+      if (firstProblem) return fail(firstProblem);
+      const again = await send('POST', 'v1/feedback', { key, body: feedback });
+      const againProblem = expectStatus(again, 200);
+      if (againProblem) return fail(`the same feedback id again: ${againProblem}`);
+      const list = await send('GET', 'v1/feedback', { key });
+      const listProblem = expectStatus(list, 200) ?? expectJsonBody(list);
+      if (listProblem) return fail(listProblem);
+      const parsed = expectSchema(list, FeedbackList, 'FeedbackList');
+      if (!parsed.ok) return fail(parsed.problem);
+      const copies = parsed.data.feedback.filter((f) => f.id === feedback.id).length;
+      if (copies !== 1) {
+        return fail(
+          `${list.label}: feedback: expected "${feedback.id}" once on the first page, found ${copies} time(s)`,
+        );
+      }
+      return pass('201, then 200 for the same id, listed once');
+    },
+  );
 
   await check('errors.malformed_json', 'malformed JSON gets 400 with the error shape', async () => {
     const res = await send('POST', 'v1/lookup', { key, rawBody: '{"contacts": [' });
