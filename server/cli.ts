@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseKeysEnv, type KeysConfig } from './auth';
+import { isLoopbackHost, parseKeysEnv, type KeysConfig } from './auth';
 import { DEMO_KEYS } from './demo-keys';
 import { startServer } from './main';
 
@@ -98,6 +98,14 @@ async function main(): Promise<number> {
     }
   }
 
+  if (!keys && isLoopbackHost(options.host)) {
+    // First thing in the log: these keys are public.
+    logLine({
+      level: 'warn',
+      msg: 'TOUCHPOINT_KEYS is not set: using the public demo keys (loopback only)',
+      keys: DEMO_KEYS,
+    });
+  }
   let server;
   try {
     server = await startServer({ ...options, keys, log: logLine });
@@ -106,13 +114,6 @@ async function main(): Promise<number> {
       `Cannot start: ${error instanceof Error ? error.message : String(error)}\n`,
     );
     return 1;
-  }
-  if (server.usingDemoKeys) {
-    logLine({
-      level: 'warn',
-      msg: 'TOUCHPOINT_KEYS is not set: using the public demo keys (loopback only)',
-      keys: DEMO_KEYS,
-    });
   }
   logLine({
     level: 'info',
