@@ -716,6 +716,25 @@ export async function runConformance(options: ConformanceOptions): Promise<Check
     },
   );
 
+  await check(
+    'openapi',
+    'GET /v1/openapi.json, when served, is an OpenAPI 3.1 document',
+    async () => {
+      const res = await send('GET', 'v1/openapi.json', { key: null });
+      if (res.status === 404) return skip('not served (optional)');
+      const problem = expectStatus(res, 200) ?? expectJsonBody(res);
+      if (problem) return fail(problem);
+      const version = field(res.body, 'openapi');
+      if (typeof version !== 'string' || !/^3\.1\./.test(version)) {
+        return fail(`${res.label}: openapi: expected "3.1.x", got ${show(version)}`);
+      }
+      if (field(field(res.body, 'paths'), '/v1/lookup') === undefined) {
+        return fail(`${res.label}: paths["/v1/lookup"]: missing`);
+      }
+      return pass(`OpenAPI ${version}`);
+    },
+  );
+
   await check('errors.malformed_json', 'malformed JSON gets 400 with the error shape', async () => {
     const res = await send('POST', 'v1/lookup', { key, rawBody: '{"contacts": [' });
     return failIf(expectError(res, 400, 'invalid_request'), '400 invalid_request');

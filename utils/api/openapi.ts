@@ -276,11 +276,11 @@ function paths(inputName: (id: string) => string) {
         operationId: 'getHealth',
         summary: 'Health, API version and optional features',
         description:
-          'Without a valid key a backend may answer `{"status":"ok","apiVersion":"1"}` only; with one it lists `server` and `features` (e.g. `emailSha256`, `engagements.paging`, `messaging`, `ingest`, `feedback`).',
+          'Without a valid key a backend may answer `{"status":"ok","apiVersion":"1"}` only; with one it lists `server` and `features` (e.g. `emailSha256`, `engagements.paging`, `messaging`, `ingest`, `feedback`; the reference server also lists `segment`, `erasure` and `crm.lookup`).',
         tags: ['core'],
         optionalAuth: true,
         responses: { 200: json(ref('HealthResponse'), 'The backend is up.') },
-        errors: [429, 500],
+        errors: [500],
       }),
     },
     '/v1/openapi.json': {
@@ -288,7 +288,6 @@ function paths(inputName: (id: string) => string) {
         operationId: 'getOpenApiDocument',
         summary: 'This OpenAPI document',
         tags: ['core'],
-        optionalAuth: true,
         responses: {
           200: json({ type: 'object' }, 'The OpenAPI 3.1 document of the Context API.'),
         },
@@ -407,7 +406,10 @@ function paths(inputName: (id: string) => string) {
         tags: ['ingestion'],
         scopes: ['write'],
         parameters: [idParam('Campaign')],
-        requestBody: body('Campaign', 'The campaign; `id` must match the path.'),
+        requestBody: body(
+          'Campaign',
+          'The campaign; `id` may be left out (the path names it), and if sent must match the path.',
+        ),
         responses: { 200: json(ref('Campaign'), 'The stored campaign.') },
         errors: [...STANDARD_ERRORS, 413],
       }),
@@ -419,7 +421,10 @@ function paths(inputName: (id: string) => string) {
         tags: ['ingestion'],
         scopes: ['write'],
         parameters: [idParam('Asset')],
-        requestBody: body('Asset', 'The asset; `id` must match the path.'),
+        requestBody: body(
+          'Asset',
+          'The asset; `id` may be left out (the path names it), and if sent must match the path.',
+        ),
         responses: { 200: json(ref('Asset'), 'The stored asset.') },
         errors: [...STANDARD_ERRORS, 413],
       }),
@@ -431,7 +436,10 @@ function paths(inputName: (id: string) => string) {
         tags: ['ingestion'],
         scopes: ['write'],
         parameters: [idParam('Messaging')],
-        requestBody: body('Messaging', 'The messaging; `id` must match the path.'),
+        requestBody: body(
+          'Messaging',
+          'The messaging; `id` may be left out (the path names it), and if sent must match the path.',
+        ),
         responses: { 200: json(ref('Messaging'), 'The stored messaging.') },
         errors: [...STANDARD_ERRORS, 413],
       }),
@@ -443,7 +451,12 @@ function paths(inputName: (id: string) => string) {
         tags: ['ingestion'],
         scopes: ['write'],
         parameters: [idParam('Campaign'), emailParam],
-        requestBody: body('MembershipUpsert', 'Membership status and join time.'),
+        description:
+          'The campaign must exist (404 otherwise); an unknown email creates the contact.',
+        requestBody: {
+          ...body('MembershipUpsert', 'Membership status and join time; may be empty.'),
+          required: false,
+        },
         responses: {
           200: json(ref('CampaignMembership'), 'The stored membership, as lookups return it.'),
         },
