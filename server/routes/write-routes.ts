@@ -6,6 +6,7 @@ import {
   Email,
   EventsRequest,
   IngestEvent,
+  MAX_EVENTS_PER_BATCH,
   MembershipUpsert,
   Messaging,
   SegmentCall,
@@ -100,8 +101,21 @@ export function registerWriteRoutes(app: Hono<AppEnv>, { store, requireScope }: 
   });
 
   app.post('/v1/ingest/segment', requireScope('write'), async (c) => {
-    const body = parseOrThrow(SegmentRequest, await readJsonBody(c), 'Segment request');
-    const calls = 'batch' in body && Array.isArray(body.batch) ? body.batch : [body];
+    const raw = await readJsonBody(c);
+    // The union's own error ("Invalid input") would not say which of the two shapes to send.
+    const isBatch = raw !== null && typeof raw === 'object' && 'batch' in raw;
+    const body = SegmentRequest.safeParse(raw);
+    if (!body.success) {
+      throw new ApiError(
+        'invalid_request',
+        isBatch
+          ? `Invalid Segment batch: "batch" must be an array of 1 to ${MAX_EVENTS_PER_BATCH} calls.`
+          : 'Invalid Segment request: send one call ({"type": "track" | "page" | "identify", ...}) or {"batch": [calls]}.',
+        [{ path: isBatch ? 'batch' : 'type', message: 'expected a Segment call or a batch' }],
+      );
+    }
+    const calls =
+      'batch' in body.data && Array.isArray(body.data.batch) ? body.data.batch : [body.data];
     const receivedAt = new Date().toISOString();
     return c.json(await ingestEach(store, calls, (item) => segmentToEvent(item, receivedAt)));
   });

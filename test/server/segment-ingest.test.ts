@@ -128,3 +128,17 @@ describe('POST /v1/ingest/segment', () => {
     expect(result.rejected[2]?.error).toMatch(/^timestamp:/);
   });
 });
+
+describe('POST /v1/ingest/segment request shape', () => {
+  it.each([
+    [[], /send one call/],
+    [{ batch: 5 }, /"batch" must be an array/],
+    [{ batch: [] }, /"batch" must be an array of 1 to 1000/],
+  ])('answers %j with a 400 that says which shape to send', async (json, message) => {
+    const response = await server.call('POST', '/v1/ingest/segment', { key: 'write', json });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      error: { code: 'invalid_request', message: expect.stringMatching(message) },
+    });
+  });
+});
