@@ -152,6 +152,26 @@ describe('POST /v1/lookup', () => {
     expect(results[0]?.contact?.email).toBe('jane@acme.example');
   });
 
+  it('answers ambiguous, with candidates, when a CRM id belongs to two contacts', async () => {
+    for (const email of ['twin1@acme.example', 'twin2@acme.example']) {
+      await server.call('PUT', `/v1/contacts/${encodeURIComponent(email)}`, {
+        key: 'write',
+        json: { name: email, externalIds: [{ system: 'hubspot', id: '777' }] },
+      });
+    }
+    const [result] = await lookup({
+      contacts: [{ crm: { system: 'hubspot', objectType: 'contact', id: '777' } }],
+    });
+    expect(result?.match).toEqual({
+      status: 'ambiguous',
+      candidates: [
+        expect.objectContaining({ email: 'twin1@acme.example' }),
+        expect.objectContaining({ email: 'twin2@acme.example' }),
+      ],
+    });
+    expect(result?.contact).toBeUndefined();
+  });
+
   it('keeps request order and length, with not_found results', async () => {
     const refs = [
       { email: 'nobody@nowhere.example' },
