@@ -6,5 +6,5 @@ import { startContentScript } from '../utils/content/start';
 export default defineContentScript({
   matches: SITE_MATCHES,
   runAt: 'document_idle',
-  main: (ctx) => startContentScript(ctx, document),
+  main: (ctx) => startContentScript(ctx, window),
 });
