@@ -208,6 +208,21 @@ describe('conformance checker edge cases', () => {
     expect(byStatus(results, 'skip')).toHaveLength(results.length - 1);
   });
 
+  it('reports a request that outlives --timeout-ms with the figure', async () => {
+    const broken = await startBrokenBackend();
+    try {
+      const timeoutMs = BROKEN_MESSAGING_DELAY_MS / 3;
+      const results = await runConformance({ url: broken.url, key: 'k', timeoutMs });
+      expect(messageOf(results, 'messaging')).toBe(
+        `/v1/messaging did not answer within ${timeoutMs} ms (raise --timeout-ms if the backend is slow)`,
+      );
+      // A slow endpoint is not an unreachable backend: later checks still run.
+      expect(results.find((r) => r.id === 'errors.no_contacts')?.status).toBe('pass');
+    } finally {
+      await broken.close();
+    }
+  });
+
   it('the CLI answers bad arguments with usage and exit code 2', async () => {
     const missingKey = await runCli(['--url', 'http://127.0.0.1:1']);
     expect(missingKey.code).toBe(2);
