@@ -487,7 +487,13 @@ describe('demo dataset: planted cases', () => {
   it('stops email after an opt-out and marks do-not-contact', () => {
     const optedOut = data.contacts.filter((c) => c.consent?.emailOptOut);
     expect(optedOut.length).toBeGreaterThanOrEqual(1);
-    expect(data.contacts.some((c) => c.consent?.doNotContact)).toBe(true);
+    const doNotContact = data.contacts.filter((c) => c.consent?.doNotContact);
+    expect(doNotContact.length).toBeGreaterThanOrEqual(1);
+    for (const c of doNotContact) {
+      expect(
+        engagements.filter((e) => e.contact.email === c.email && e.type === 'email.sent'),
+      ).toEqual([]);
+    }
     for (const c of optedOut) {
       const touches = engagements.filter((e) => e.contact.email === c.email);
       const unsub = touches.find((e) => e.type === 'email.unsubscribed');

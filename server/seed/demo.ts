@@ -814,7 +814,7 @@ interface Page {
 }
 const PAGES: Page[] = [
   { path: '/', title: 'Home', weight: 10, hotWeight: 3 },
-  { path: '/pricing', title: 'Pricing', assetId: 'ast-pricing-page', weight: 5, hotWeight: 9 },
+  { path: '/pricing', title: 'Pricing', assetId: 'ast-pricing-page', weight: 4, hotWeight: 5 },
   { path: '/product', title: 'Product overview', weight: 8, hotWeight: 5 },
   {
     path: '/product/flow-ai-assist',
@@ -903,6 +903,18 @@ interface CompanySpec {
   people: PersonSpec[];
 }
 
+/** One row of the people table; `extra` scripts the prominent and special contacts. */
+function person(
+  first: string,
+  last: string,
+  title: string,
+  stage: string,
+  tier: Tier,
+  extra: Partial<PersonSpec> = {},
+): PersonSpec {
+  return { first, last, title, stage, tier, ...extra };
+}
+
 const COMPANIES: CompanySpec[] = [
   {
     key: 'acme-logistics',
@@ -913,12 +925,7 @@ const COMPANIES: CompanySpec[] = [
     abm: true,
     marketing: 'marketo',
     people: [
-      {
-        first: 'Dana',
-        last: 'Whitfield',
-        title: 'VP Operations',
-        stage: 'opportunity',
-        tier: 'hot',
+      person('Dana', 'Whitfield', 'VP Operations', 'opportunity', 'hot', {
         target: 420,
         campaigns: {
           nurture: 'join',
@@ -933,29 +940,11 @@ const COMPANIES: CompanySpec[] = [
         demoDaysAgo: 12,
         trialDaysAgo: 6,
         replyToNurture: true,
-      },
-      {
-        first: 'Raj',
-        last: 'Patel',
-        title: 'Director of Transportation',
-        stage: 'salesqualifiedlead',
-        tier: 'warm',
-      },
-      {
-        first: 'Megan',
-        last: "O'Connor",
-        title: 'IT Director',
-        stage: 'marketingqualifiedlead',
-        tier: 'warm',
-      },
-      {
-        first: 'Luis',
-        last: 'Ortega',
-        title: 'Procurement Manager',
-        stage: 'opportunity',
-        tier: 'normal',
-      },
-      { first: 'Hannah', last: 'Berg', title: 'Operations Analyst', stage: 'lead', tier: 'normal' },
+      }),
+      person('Raj', 'Patel', 'Director of Transportation', 'salesqualifiedlead', 'warm'),
+      person('Megan', "O'Connor", 'IT Director', 'marketingqualifiedlead', 'warm'),
+      person('Luis', 'Ortega', 'Procurement Manager', 'opportunity', 'normal'),
+      person('Hannah', 'Berg', 'Operations Analyst', 'lead', 'normal'),
     ],
   },
   {
@@ -967,12 +956,7 @@ const COMPANIES: CompanySpec[] = [
     abm: true,
     marketing: 'marketo',
     people: [
-      {
-        first: 'Marcus',
-        last: 'Chen',
-        title: 'IT Director',
-        stage: 'salesqualifiedlead',
-        tier: 'hot',
+      person('Marcus', 'Chen', 'IT Director', 'salesqualifiedlead', 'hot', {
         target: 280,
         campaigns: {
           nurture: 'join',
@@ -983,35 +967,11 @@ const COMPANIES: CompanySpec[] = [
         },
         pricingThisWeek: 2,
         trialDaysAgo: 15,
-      },
-      {
-        first: 'Sofia',
-        last: 'Rossi',
-        title: 'VP Manufacturing Operations',
-        stage: 'marketingqualifiedlead',
-        tier: 'warm',
-      },
-      {
-        first: 'Kwame',
-        last: 'Mensah',
-        title: 'Plant Systems Manager',
-        stage: 'lead',
-        tier: 'normal',
-      },
-      {
-        first: 'Olivia',
-        last: 'Grant',
-        title: 'Procurement Manager',
-        stage: 'lead',
-        tier: 'normal',
-      },
-      {
-        first: 'Daniel',
-        last: 'Kim',
-        title: 'Automation Engineer',
-        stage: 'subscriber',
-        tier: 'cold',
-      },
+      }),
+      person('Sofia', 'Rossi', 'VP Manufacturing Operations', 'marketingqualifiedlead', 'warm'),
+      person('Kwame', 'Mensah', 'Plant Systems Manager', 'lead', 'normal'),
+      person('Olivia', 'Grant', 'Procurement Manager', 'lead', 'normal'),
+      person('Daniel', 'Kim', 'Automation Engineer', 'subscriber', 'cold'),
     ],
   },
   {
@@ -1024,38 +984,15 @@ const COMPANIES: CompanySpec[] = [
     marketing: 'marketo',
     linkScanner: 'Proofpoint URL Defense',
     people: [
-      {
-        first: 'Priya',
-        last: 'Raman',
-        title: 'Procurement Manager',
-        stage: 'marketingqualifiedlead',
-        tier: 'hot',
+      person('Priya', 'Raman', 'Procurement Manager', 'marketingqualifiedlead', 'hot', {
         target: 220,
         campaigns: { nurture: 'join', content: 'join', launch: 'join', webinarOps: 'no_show' },
         pricingThisWeek: 4,
-      },
-      { first: 'Peter', last: 'Novak', title: 'CIO', stage: 'salesqualifiedlead', tier: 'warm' },
-      {
-        first: 'Grace',
-        last: 'Liu',
-        title: 'Head of Shared Services',
-        stage: 'lead',
-        tier: 'normal',
-      },
-      {
-        first: 'Omar',
-        last: 'Farouk',
-        title: 'IT Security Manager',
-        stage: 'lead',
-        tier: 'normal',
-      },
-      {
-        first: 'Chloe',
-        last: 'Martin',
-        title: 'Finance Systems Analyst',
-        stage: 'subscriber',
-        tier: 'none',
-      },
+      }),
+      person('Peter', 'Novak', 'CIO', 'salesqualifiedlead', 'warm'),
+      person('Grace', 'Liu', 'Head of Shared Services', 'lead', 'normal'),
+      person('Omar', 'Farouk', 'IT Security Manager', 'lead', 'normal'),
+      person('Chloe', 'Martin', 'Finance Systems Analyst', 'subscriber', 'none'),
     ],
   },
   {
@@ -1067,12 +1004,7 @@ const COMPANIES: CompanySpec[] = [
     abm: false,
     marketing: 'marketo',
     people: [
-      {
-        first: 'Tomás',
-        last: 'Álvarez',
-        title: 'Director of Revenue Operations',
-        stage: 'customer',
-        tier: 'hot',
+      person('Tomás', 'Álvarez', 'Director of Revenue Operations', 'customer', 'hot', {
         target: 170,
         campaigns: {
           launch: 'join',
@@ -1081,23 +1013,11 @@ const COMPANIES: CompanySpec[] = [
           webinarSecurity: 'join',
         },
         demoDaysAgo: 20,
-      },
-      {
-        first: 'Aisha',
-        last: 'Bello',
-        title: 'VP Patient Operations',
-        stage: 'customer',
-        tier: 'warm',
-      },
-      { first: 'Ben', last: 'Carter', title: 'IT Director', stage: 'customer', tier: 'normal' },
-      {
-        first: 'Nina',
-        last: 'Petrova',
-        title: 'Procurement Specialist',
-        stage: 'customer',
-        tier: 'normal',
-      },
-      { first: 'Sam', last: 'Walsh', title: 'Workflow Analyst', stage: 'customer', tier: 'cold' },
+      }),
+      person('Aisha', 'Bello', 'VP Patient Operations', 'customer', 'warm'),
+      person('Ben', 'Carter', 'IT Director', 'customer', 'normal'),
+      person('Nina', 'Petrova', 'Procurement Specialist', 'customer', 'normal'),
+      person('Sam', 'Walsh', 'Workflow Analyst', 'customer', 'cold'),
     ],
   },
   {
@@ -1109,39 +1029,17 @@ const COMPANIES: CompanySpec[] = [
     abm: false,
     marketing: 'marketo',
     people: [
-      {
-        first: 'Elena',
-        last: 'Kowalski',
-        title: 'Head of Supply Chain',
-        stage: 'lead',
-        tier: 'hot',
+      person('Elena', 'Kowalski', 'Head of Supply Chain', 'lead', 'hot', {
         target: 130,
         campaigns: { nurture: 'join', ads: 'join', content: 'join', launch: 'join' },
         pricingThisWeek: 2,
-      },
-      {
-        first: 'Jake',
-        last: 'Morrison',
-        title: 'VP Store Operations',
-        stage: 'marketingqualifiedlead',
-        tier: 'warm',
-      },
-      { first: 'Mei', last: 'Tanaka', title: 'IT Director', stage: 'lead', tier: 'normal' },
-      {
-        first: 'Victor',
-        last: 'Nilsson',
-        title: 'Procurement Manager',
-        stage: 'subscriber',
-        tier: 'normal',
-      },
-      {
-        first: 'Laura',
-        last: 'Schmidt',
-        title: 'E-commerce Operations Manager',
-        stage: 'lead',
-        tier: 'bounced',
+      }),
+      person('Jake', 'Morrison', 'VP Store Operations', 'marketingqualifiedlead', 'warm'),
+      person('Mei', 'Tanaka', 'IT Director', 'lead', 'normal'),
+      person('Victor', 'Nilsson', 'Procurement Manager', 'subscriber', 'normal'),
+      person('Laura', 'Schmidt', 'E-commerce Operations Manager', 'lead', 'bounced', {
         campaigns: { launch: 'join', nurture: 'join' },
-      },
+      }),
     ],
   },
   {
@@ -1153,29 +1051,11 @@ const COMPANIES: CompanySpec[] = [
     abm: true,
     marketing: 'marketo',
     people: [
-      { first: 'James', last: 'Okafor', title: 'COO', stage: 'opportunity', tier: 'warm' },
-      {
-        first: 'Fatima',
-        last: 'Al-Sayed',
-        title: 'Director of Fleet Operations',
-        stage: 'salesqualifiedlead',
-        tier: 'warm',
-      },
-      {
-        first: 'Tom',
-        last: 'Becker',
-        title: 'IT Director',
-        stage: 'marketingqualifiedlead',
-        tier: 'normal',
-      },
-      {
-        first: 'Rosa',
-        last: 'Delgado',
-        title: 'Procurement Manager',
-        stage: 'opportunity',
-        tier: 'normal',
-      },
-      { first: 'Kevin', last: 'Brooks', title: 'Dispatch Manager', stage: 'lead', tier: 'normal' },
+      person('James', 'Okafor', 'COO', 'opportunity', 'warm'),
+      person('Fatima', 'Al-Sayed', 'Director of Fleet Operations', 'salesqualifiedlead', 'warm'),
+      person('Tom', 'Becker', 'IT Director', 'marketingqualifiedlead', 'normal'),
+      person('Rosa', 'Delgado', 'Procurement Manager', 'opportunity', 'normal'),
+      person('Kevin', 'Brooks', 'Dispatch Manager', 'lead', 'normal'),
     ],
   },
   {
@@ -1188,44 +1068,14 @@ const COMPANIES: CompanySpec[] = [
     marketing: 'marketo',
     linkScanner: 'Mimecast URL Protect',
     people: [
-      {
-        first: 'Rachel',
-        last: 'Adler',
-        title: 'VP Claims Operations',
-        stage: 'marketingqualifiedlead',
-        tier: 'warm',
-      },
-      {
-        first: 'Ethan',
-        last: 'Wright',
-        title: 'CISO',
-        stage: 'lead',
-        tier: 'normal',
-        consent: { doNotContact: true },
-      },
-      {
-        first: 'Isabel',
-        last: 'Costa',
-        title: 'Procurement Manager',
-        stage: 'lead',
-        tier: 'normal',
-      },
-      {
-        first: 'Noah',
-        last: 'Lindqvist',
-        title: 'Automation Lead',
-        stage: 'subscriber',
-        tier: 'cold',
-      },
-      {
-        first: 'Zoe',
-        last: 'Adams',
-        title: 'Business Systems Analyst',
-        stage: 'subscriber',
-        tier: 'normal',
+      person('Rachel', 'Adler', 'VP Claims Operations', 'marketingqualifiedlead', 'warm'),
+      person('Ethan', 'Wright', 'CISO', 'lead', 'normal', { consent: { doNotContact: true } }),
+      person('Isabel', 'Costa', 'Procurement Manager', 'lead', 'normal'),
+      person('Noah', 'Lindqvist', 'Automation Lead', 'subscriber', 'cold'),
+      person('Zoe', 'Adams', 'Business Systems Analyst', 'subscriber', 'normal', {
         consent: { emailOptOut: true },
         campaigns: { nurture: 'join' },
-      },
+      }),
     ],
   },
   {
@@ -1237,35 +1087,11 @@ const COMPANIES: CompanySpec[] = [
     abm: false,
     marketing: 'marketo',
     people: [
-      {
-        first: 'Carlos',
-        last: 'Mendes',
-        title: 'VP Supply Chain',
-        stage: 'salesqualifiedlead',
-        tier: 'warm',
-      },
-      { first: 'Emily', last: 'Zhang', title: 'IT Director', stage: 'lead', tier: 'normal' },
-      {
-        first: 'Patrick',
-        last: 'Doyle',
-        title: 'Procurement Manager',
-        stage: 'marketingqualifiedlead',
-        tier: 'normal',
-      },
-      {
-        first: 'Ana',
-        last: 'Silva',
-        title: 'Plant Operations Manager',
-        stage: 'lead',
-        tier: 'normal',
-      },
-      {
-        first: 'Henry',
-        last: 'Walker',
-        title: 'Quality Systems Lead',
-        stage: 'subscriber',
-        tier: 'none',
-      },
+      person('Carlos', 'Mendes', 'VP Supply Chain', 'salesqualifiedlead', 'warm'),
+      person('Emily', 'Zhang', 'IT Director', 'lead', 'normal'),
+      person('Patrick', 'Doyle', 'Procurement Manager', 'marketingqualifiedlead', 'normal'),
+      person('Ana', 'Silva', 'Plant Operations Manager', 'lead', 'normal'),
+      person('Henry', 'Walker', 'Quality Systems Lead', 'subscriber', 'none'),
     ],
   },
   {
@@ -1277,29 +1103,11 @@ const COMPANIES: CompanySpec[] = [
     abm: false,
     marketing: 'hubspot',
     people: [
-      {
-        first: 'Ava',
-        last: 'Thompson',
-        title: 'VP Operations',
-        stage: 'marketingqualifiedlead',
-        tier: 'warm',
-      },
-      { first: 'Diego', last: 'Ramirez', title: 'Director of IT', stage: 'lead', tier: 'normal' },
-      {
-        first: 'Yuki',
-        last: 'Sato',
-        title: 'Procurement Manager',
-        stage: 'lead',
-        tier: 'normal',
-      },
-      {
-        first: 'Liam',
-        last: 'Murphy',
-        title: 'Solutions Architect',
-        stage: 'subscriber',
-        tier: 'normal',
-      },
-      { first: 'Wei', last: 'Chen', title: 'RevOps Manager', stage: 'lead', tier: 'cold' },
+      person('Ava', 'Thompson', 'VP Operations', 'marketingqualifiedlead', 'warm'),
+      person('Diego', 'Ramirez', 'Director of IT', 'lead', 'normal'),
+      person('Yuki', 'Sato', 'Procurement Manager', 'lead', 'normal'),
+      person('Liam', 'Murphy', 'Solutions Architect', 'subscriber', 'normal'),
+      person('Wei', 'Chen', 'RevOps Manager', 'lead', 'cold'),
     ],
   },
   {
@@ -1311,29 +1119,11 @@ const COMPANIES: CompanySpec[] = [
     abm: false,
     marketing: 'hubspot',
     people: [
-      { first: 'Martin', last: 'Keller', title: 'VP Operations', stage: 'lead', tier: 'normal' },
-      { first: 'Ingrid', last: 'Johansson', title: 'IT Director', stage: 'lead', tier: 'normal' },
-      {
-        first: 'Samuel',
-        last: 'Adeyemi',
-        title: 'Procurement Manager',
-        stage: 'marketingqualifiedlead',
-        tier: 'warm',
-      },
-      {
-        first: 'Julia',
-        last: 'Hartmann',
-        title: 'Import Operations Manager',
-        stage: 'subscriber',
-        tier: 'cold',
-      },
-      {
-        first: 'Oscar',
-        last: 'Lindgren',
-        title: 'Logistics Coordinator',
-        stage: 'subscriber',
-        tier: 'normal',
-      },
+      person('Martin', 'Keller', 'VP Operations', 'lead', 'normal'),
+      person('Ingrid', 'Johansson', 'IT Director', 'lead', 'normal'),
+      person('Samuel', 'Adeyemi', 'Procurement Manager', 'marketingqualifiedlead', 'warm'),
+      person('Julia', 'Hartmann', 'Import Operations Manager', 'subscriber', 'cold'),
+      person('Oscar', 'Lindgren', 'Logistics Coordinator', 'subscriber', 'normal'),
     ],
   },
   {
@@ -1345,41 +1135,11 @@ const COMPANIES: CompanySpec[] = [
     abm: false,
     marketing: 'marketo',
     people: [
-      {
-        first: 'Helena',
-        last: 'Voss',
-        title: 'VP Lab Operations',
-        stage: 'salesqualifiedlead',
-        tier: 'warm',
-      },
-      {
-        first: 'Arjun',
-        last: 'Mehta',
-        title: 'IT Director',
-        stage: 'marketingqualifiedlead',
-        tier: 'warm',
-      },
-      {
-        first: 'Claire',
-        last: 'Dubois',
-        title: 'Procurement Manager',
-        stage: 'lead',
-        tier: 'normal',
-      },
-      {
-        first: 'Felix',
-        last: 'Wagner',
-        title: 'Quality Assurance Director',
-        stage: 'lead',
-        tier: 'normal',
-      },
-      {
-        first: 'Maya',
-        last: 'Goldberg',
-        title: 'Research Operations Analyst',
-        stage: 'subscriber',
-        tier: 'cold',
-      },
+      person('Helena', 'Voss', 'VP Lab Operations', 'salesqualifiedlead', 'warm'),
+      person('Arjun', 'Mehta', 'IT Director', 'marketingqualifiedlead', 'warm'),
+      person('Claire', 'Dubois', 'Procurement Manager', 'lead', 'normal'),
+      person('Felix', 'Wagner', 'Quality Assurance Director', 'lead', 'normal'),
+      person('Maya', 'Goldberg', 'Research Operations Analyst', 'subscriber', 'cold'),
     ],
   },
   {
@@ -1391,23 +1151,11 @@ const COMPANIES: CompanySpec[] = [
     abm: false,
     marketing: 'marketo',
     people: [
-      { first: 'Nathan', last: 'Reyes', title: 'CIO', stage: 'customer', tier: 'warm' },
-      { first: 'Lucy', last: 'Park', title: 'VP Operations', stage: 'customer', tier: 'warm' },
-      {
-        first: 'Ibrahim',
-        last: 'Diallo',
-        title: 'Procurement Manager',
-        stage: 'opportunity',
-        tier: 'normal',
-      },
-      {
-        first: 'Sophie',
-        last: 'Laurent',
-        title: 'Director of IT Operations',
-        stage: 'customer',
-        tier: 'normal',
-      },
-      { first: 'Max', last: 'Weber', title: 'Automation Engineer', stage: 'lead', tier: 'normal' },
+      person('Nathan', 'Reyes', 'CIO', 'customer', 'warm'),
+      person('Lucy', 'Park', 'VP Operations', 'customer', 'warm'),
+      person('Ibrahim', 'Diallo', 'Procurement Manager', 'opportunity', 'normal'),
+      person('Sophie', 'Laurent', 'Director of IT Operations', 'customer', 'normal'),
+      person('Max', 'Weber', 'Automation Engineer', 'lead', 'normal'),
     ],
   },
 ];
@@ -2487,7 +2235,8 @@ function buildContact(
 }
 
 function grade(rng: Rng, title: string): string {
-  if (/\b(VP|CIO|COO|CISO|Head)\b/.test(title)) return rng.chance(0.8) ? 'A' : 'B';
+  // Grade is fit (seniority), not activity: executives are always A.
+  if (/\b(VP|CIO|COO|CISO|Head)\b/.test(title)) return 'A';
   if (/Director/.test(title)) return rng.chance(0.6) ? 'A' : 'B';
   if (/Manager|Lead|Architect/.test(title)) return rng.chance(0.6) ? 'B' : 'C';
   return rng.chance(0.5) ? 'C' : 'D';
