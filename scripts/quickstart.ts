@@ -45,10 +45,14 @@ function readPort(): number {
 async function describeBusyPort(port: number): Promise<string> {
   const where = `http://${HOST}:${port}`;
   try {
-    const response = await fetch(`${where}/v1/health`, { signal: AbortSignal.timeout(2000) });
-    const body = (await response.json()) as { server?: { name?: string } };
-    if (body.server?.name?.startsWith('touchpoint')) {
-      return `A Touchpoint server is already running on ${where} (probably an earlier \`npm start\` or \`npm run server\`). Stop it with Ctrl-C in its terminal, or start on another port: \`npm start -- --port ${port + 1}\`.`;
+    // With the demo key, a Touchpoint server on its demo keys names itself.
+    const response = await fetch(`${where}/v1/health`, {
+      headers: { authorization: `Bearer ${DEMO_KEYS.read}` },
+      signal: AbortSignal.timeout(2000),
+    });
+    const body = (await response.json()) as { apiVersion?: unknown; server?: { name?: string } };
+    if (body.server?.name?.startsWith('touchpoint') || body.apiVersion !== undefined) {
+      return `A Touchpoint (Context API) server is already running on ${where} (probably an earlier \`npm start\` or \`npm run server\`). Use it — the demo page is ${where}/demo — or stop it with Ctrl-C in its terminal, or start on another port: \`npm start -- --port ${port + 1}\`.`;
     }
   } catch {
     // Not a Touchpoint server, or not HTTP at all: the generic message below fits.
