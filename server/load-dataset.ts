@@ -1,8 +1,12 @@
 import type { Dataset } from './seed/dataset';
 import type { Store } from './store/types';
 
-/** Events per store call: each call is one transaction, large enough to amortise commits. */
-const EVENTS_PER_TRANSACTION = 20_000;
+/**
+ * Events per store call (one transaction each). Measured at 600k events: 200k per transaction
+ * writes a third of the bytes of 20k and loads 1.6x faster (index pages are rewritten less).
+ * A transaction blocks the event loop, so this is for seeding, not for a serving server.
+ */
+const EVENTS_PER_TRANSACTION = 200_000;
 
 function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
