@@ -226,6 +226,19 @@ export class SqliteStore implements Store {
     };
   }
 
+  private readonly dynamicStatements = new Map<string, Database.Statement<unknown[], unknown>>();
+
+  /** Prepared once per distinct SQL text (filters vary only in how many placeholders). */
+  private prepareCached<Row>(sql: string): Database.Statement<Array<string | number>, Row> {
+    let statement = this.dynamicStatements.get(sql);
+    if (!statement) {
+      if (this.dynamicStatements.size >= 200) this.dynamicStatements.clear();
+      statement = this.db.prepare(sql);
+      this.dynamicStatements.set(sql, statement);
+    }
+    return statement as Database.Statement<Array<string | number>, Row>;
+  }
+
   private findContactRowByEmail(email: string): ContactRow | undefined {
     return this.statements.contactByEmail.get(email);
   }
@@ -360,11 +373,9 @@ export class SqliteStore implements Store {
     }
     // One more row than asked tells whether another page exists.
     params.push(query.limit + 1);
-    const rows = this.db
-      .prepare<Array<string | number>, { id: string; occurred_ms: number; data: string }>(
-        `SELECT id, occurred_ms, data FROM engagements WHERE ${conditions.join(' AND ')} ORDER BY occurred_ms DESC, id DESC LIMIT ?`,
-      )
-      .all(...params);
+    const rows = this.prepareCached<{ id: string; occurred_ms: number; data: string }>(
+      `SELECT id, occurred_ms, data FROM engagements WHERE ${conditions.join(' AND ')} ORDER BY occurred_ms DESC, id DESC LIMIT ?`,
+    ).all(...params);
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     return {
@@ -550,23 +561,21 @@ export class SqliteStore implements Store {
       pageConditions.push('(received_ms < ? OR (received_ms = ? AND id < ?))');
       pageParams.push(query.before.receivedMs, query.before.receivedMs, query.before.id);
     }
-    const rows = this.db
-      .prepare<Array<string | number>, { id: string; received_ms: number; data: string }>(
-        `SELECT id, received_ms, data FROM feedback ${where(pageConditions)} ORDER BY received_ms DESC, id DESC LIMIT ?`,
-      )
-      .all(...pageParams, query.limit + 1);
+    const rows = this.prepareCached<{ id: string; received_ms: number; data: string }>(
+      `SELECT id, received_ms, data FROM feedback ${where(pageConditions)} ORDER BY received_ms DESC, id DESC LIMIT ?`,
+    ).all(...pageParams, query.limit + 1);
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
 
     // The summary covers every feedback item the filters match, not just this page.
-    const counts = this.db
-      .prepare<
-        Array<string | number>,
-        { kind: string; messaging_id: string | null; asset_id: string | null; n: number }
-      >(
-        `SELECT kind, messaging_id, asset_id, COUNT(*) AS n FROM feedback ${where(conditions)} GROUP BY kind, messaging_id, asset_id`,
-      )
-      .all(...params);
+    const counts = this.prepareCached<{
+      kind: string;
+      messaging_id: string | null;
+      asset_id: string | null;
+      n: number;
+    }>(
+      `SELECT kind, messaging_id, asset_id, COUNT(*) AS n FROM feedback ${where(conditions)} GROUP BY kind, messaging_id, asset_id`,
+    ).all(...params);
     const summary: FeedbackPageResult['summary'] = { byMessaging: {}, byAsset: {} };
     for (const row of counts) {
       if (row.messaging_id !== null) {
