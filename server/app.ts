@@ -129,6 +129,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const started = performance.now();
     c.set('grant', keyRing.resolve(c.req.header('authorization')));
     await next();
+    c.header('X-Content-Type-Options', 'nosniff');
     log({
       level: c.res.status >= 500 ? 'error' : 'info',
       time: new Date().toISOString(),

@@ -50,6 +50,8 @@ describe('GET /demo', () => {
     const response = await fetch(`${server.url}/demo`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     const html = await response.text();
     expect(html).toContain('href="mailto:busy@acme.example"');
     expect(html).toContain('href="mailto:quiet@acme.example"');
