@@ -131,11 +131,16 @@ function openBrowser(executablePath: string, demoUrl: string): ChildProcess {
     { stdio: 'ignore' },
   );
   browser.on('error', (error) =>
-    say(`Could not start ${executablePath}: ${error.message}. Load the extension by hand (below).`),
+    printLoadInstructions(demoUrl, `Could not start ${executablePath}: ${error.message}.`),
   );
-  browser.on('exit', () =>
-    say('The browser was closed; the server keeps running. Press Ctrl-C to stop it.'),
-  );
+  browser.on('exit', (code, signal) => {
+    if (signal) return; // stopped by Ctrl-C along with the server
+    if (code === 0) {
+      say('The browser was closed; the server keeps running. Press Ctrl-C to stop it.');
+    } else {
+      printLoadInstructions(demoUrl, `${executablePath} exited with code ${code}.`);
+    }
+  });
   return browser;
 }
 

@@ -29,7 +29,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const chromium = requireChromium();
   const outBase = mkdtempSync(join(tmpdir(), 'touchpoint-e2e-build-'));
   const started = performance.now();
-  await runBuild(outBase);
+  await buildExtension(outBase);
   const extensionDir = join(outBase, 'chrome-mv3');
   assertBuilt(extensionDir);
   console.log(
@@ -40,12 +40,22 @@ export default async function setup(project: TestProject): Promise<() => void> {
   return () => rmSync(outBase, { recursive: true, force: true });
 }
 
-function runBuild(outBase: string): Promise<void> {
+/**
+ * Builds the Chrome MV3 extension into `<outBase>/chrome-mv3`. `defaults` are the build-time
+ * backend defaults; empty values win over any .env file, so by default the build carries none.
+ */
+export function buildExtension(
+  outBase: string,
+  defaults: { backendUrl?: string; apiKey?: string } = {},
+): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', BUILD_SCRIPT, outBase], {
       cwd: ROOT,
-      // Empty values win over any .env file: the tested build must carry no default backend.
-      env: { ...process.env, WXT_TOUCHPOINT_BACKEND_URL: '', WXT_TOUCHPOINT_API_KEY: '' },
+      env: {
+        ...process.env,
+        WXT_TOUCHPOINT_BACKEND_URL: defaults.backendUrl ?? '',
+        WXT_TOUCHPOINT_API_KEY: defaults.apiKey ?? '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
