@@ -218,7 +218,11 @@ export class SqliteStore implements Store {
       deleteContact: db.prepare('DELETE FROM contacts WHERE id = ?'),
       deleteEngagements: db.prepare('DELETE FROM engagements WHERE contact_id = ?'),
       deleteMemberships: db.prepare('DELETE FROM memberships WHERE contact_id = ?'),
-      deleteFeedback: db.prepare('DELETE FROM feedback WHERE contact_id = ? OR contact_email = ?'),
+      // Feedback that named the contact by hash but arrived before the contact is erased too.
+      deleteFeedback: db.prepare(
+        `DELETE FROM feedback WHERE contact_id = ? OR contact_email = ?
+           OR json_extract(data, '$.contact.emailSha256') = ?`,
+      ),
       insertFeedback: db.prepare(
         `INSERT INTO feedback (id, contact_id, contact_email, received_ms, kind, messaging_id, asset_id, campaign_id, data)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
@@ -353,7 +357,8 @@ export class SqliteStore implements Store {
     })();
   }
 
-  async listEngagements(query: EngagementQuery): Promise<EngagementPageResult> {
+  /** The newest-first page query: keyset on (occurred_ms, id), one row more than asked. */
+  private engagementPageQuery(query: EngagementQuery) {
     const conditions = ['contact_id = ?'];
     const params: Array<string | number> = [query.contactId];
     if (query.types && query.types.length > 0) {
@@ -368,14 +373,23 @@ export class SqliteStore implements Store {
       params.push(query.sinceMs);
     }
     if (query.before) {
-      conditions.push('(occurred_ms < ? OR (occurred_ms = ? AND id < ?))');
-      params.push(query.before.occurredMs, query.before.occurredMs, query.before.id);
+      // A row-value comparison lets SQLite seek into the index instead of filtering from the top.
+      conditions.push('(occurred_ms, id) < (?, ?)');
+      params.push(query.before.occurredMs, query.before.id);
     }
     // One more row than asked tells whether another page exists.
     params.push(query.limit + 1);
-    const rows = this.prepareCached<{ id: string; occurred_ms: number; data: string }>(
-      `SELECT id, occurred_ms, data FROM engagements WHERE ${conditions.join(' AND ')} ORDER BY occurred_ms DESC, id DESC LIMIT ?`,
-    ).all(...params);
+    return {
+      sql: `SELECT id, occurred_ms, data FROM engagements WHERE ${conditions.join(' AND ')} ORDER BY occurred_ms DESC, id DESC LIMIT ?`,
+      params,
+    };
+  }
+
+  async listEngagements(query: EngagementQuery): Promise<EngagementPageResult> {
+    const { sql, params } = this.engagementPageQuery(query);
+    const rows = this.prepareCached<{ id: string; occurred_ms: number; data: string }>(sql).all(
+      ...params,
+    );
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     return {
@@ -510,7 +524,7 @@ export class SqliteStore implements Store {
       this.statements.deleteEngagements.run(row.id);
       this.statements.deleteMemberships.run(row.id);
       this.statements.deleteExternalIds.run(row.id);
-      this.statements.deleteFeedback.run(row.id, row.email);
+      this.statements.deleteFeedback.run(row.id, row.email, sha256Hex(row.email));
       this.statements.deleteContact.run(row.id);
       return true;
     })();
@@ -558,8 +572,8 @@ export class SqliteStore implements Store {
     const pageConditions = [...conditions];
     const pageParams = [...params];
     if (query.before) {
-      pageConditions.push('(received_ms < ? OR (received_ms = ? AND id < ?))');
-      pageParams.push(query.before.receivedMs, query.before.receivedMs, query.before.id);
+      pageConditions.push('(received_ms, id) < (?, ?)');
+      pageParams.push(query.before.receivedMs, query.before.id);
     }
     const rows = this.prepareCached<{ id: string; received_ms: number; data: string }>(
       `SELECT id, received_ms, data FROM feedback ${where(pageConditions)} ORDER BY received_ms DESC, id DESC LIMIT ?`,
@@ -599,6 +613,38 @@ export class SqliteStore implements Store {
       next:
         rows.length > query.limit && last ? { receivedMs: last.received_ms, id: last.id } : null,
       summary,
+    };
+  }
+
+  /**
+   * SQLite's plan for each hot query, so a test can prove they stay index searches (a full
+   * scan is harmless at 100 rows and fatal at 2M).
+   */
+  queryPlans(): Record<string, string> {
+    const explain = (sql: string, params: Array<string | number>) =>
+      this.db
+        .prepare<Array<string | number>, { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...params)
+        .map((row) => row.detail)
+        .join(' | ');
+    const page = (query: EngagementQuery) => {
+      const { sql, params } = this.engagementPageQuery(query);
+      return explain(sql, params);
+    };
+    return {
+      contactByEmail: explain(this.statements.contactByEmail.source, ['a@b.example']),
+      contactByEmailSha256: explain(this.statements.contactBySha.source, ['0'.repeat(64)]),
+      contactsByCrmId: explain(this.statements.contactsByExternalId.source, ['s', 'i', 't']),
+      engagementFirstPage: page({ contactId: 'c', limit: 50 }),
+      engagementNextPage: page({
+        contactId: 'c',
+        limit: 50,
+        before: { occurredMs: 1, id: 'e' },
+        types: ['email.opened'],
+      }),
+      engagedMessagingIds: explain(this.statements.engagedMessagingIds.source, ['c']),
+      engagedAssets: explain(this.statements.engagedAssets.source, ['c']),
+      memberships: explain(this.statements.membershipsOfContact.source, ['c']),
     };
   }
 

@@ -1,0 +1,110 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { IngestEvent } from '../../utils/api/schemas';
+import { sha256Hex, SqliteStore } from './sqlite';
+
+let dir: string;
+let store: SqliteStore;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'touchpoint-store-'));
+  store = new SqliteStore(join(dir, 'nested', 'store.db'));
+});
+afterEach(async () => {
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function event(id: string, occurredAt: string, extra: Partial<IngestEvent> = {}): IngestEvent {
+  return {
+    id,
+    type: 'email.clicked',
+    occurredAt,
+    title: id,
+    contact: { email: 'jane@acme.example' },
+    ...extra,
+  };
+}
+
+describe('SqliteStore', () => {
+  it('keeps the hot queries index searches, never full scans', () => {
+    const plans = store.queryPlans();
+    expect(plans.contactByEmail).toMatch(/SEARCH contacts USING INDEX .*\(email=\?\)/);
+    expect(plans.contactByEmailSha256).toMatch(/\(email_sha256=\?\)/);
+    expect(plans.contactsByCrmId).toMatch(
+      /contact_external_ids_lookup \(system=\? AND external_id=\?\)/,
+    );
+    expect(plans.engagementFirstPage).toMatch(/engagements_contact_newest \(contact_id=\?\)/);
+    expect(plans.engagementNextPage).toMatch(
+      /engagements_contact_newest \(contact_id=\? AND \(occurred_ms,id\)<\(\?,\?\)\)/,
+    );
+    // Newest first comes from the index order, not from a sort.
+    expect(plans.engagementFirstPage).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    for (const [name, plan] of Object.entries(plans)) {
+      expect(plan, name).not.toMatch(
+        /\bSCAN (contacts|engagements|memberships|contact_external_ids)\b/,
+      );
+    }
+  });
+
+  it('round-trips fields it does not know, and orders by instant, not by string', async () => {
+    await store.ingestEvents([
+      event('late-in-utc', '2026-03-01T09:30:00Z', { vendorScore: { a: [1, 2] } }),
+      // 10:00 at +02:00 is 08:00Z: older, although its string sorts later.
+      event('early-with-offset', '2026-03-01T10:00:00+02:00'),
+    ]);
+    const [contact] = await store.findContacts({ email: 'jane@acme.example' });
+    const page = await store.listEngagements({ contactId: contact?.id ?? '', limit: 10 });
+    expect(page.engagements.map((e) => e.id)).toEqual(['late-in-utc', 'early-with-offset']);
+    expect(page.engagements[0]).toMatchObject({ vendorScore: { a: [1, 2] } });
+    expect(page.engagements[1]?.occurredAt).toBe('2026-03-01T10:00:00+02:00');
+  });
+
+  it('merges contacts from events and replaces them on PUT, keeping the id', async () => {
+    const [created] = await store.upsertContacts(
+      [
+        {
+          email: 'kim@gamma.example',
+          name: 'Kim',
+          title: 'CTO',
+          externalIds: [{ system: 'hubspot', id: '9' }],
+        },
+      ],
+      'merge',
+    );
+    const [merged] = await store.upsertContacts(
+      [{ email: 'kim@gamma.example', title: 'CEO' }],
+      'merge',
+    );
+    expect(merged).toMatchObject({ id: created?.id, name: 'Kim', title: 'CEO' });
+    const [replaced] = await store.upsertContacts(
+      [{ email: 'kim@gamma.example', name: 'K' }],
+      'replace',
+    );
+    expect(replaced?.id).toBe(created?.id);
+    expect(replaced).not.toHaveProperty('title');
+    // Replacing without externalIds drops the CRM link too.
+    expect(
+      await store.findContacts({ crm: { system: 'HubSpot', objectType: 'contact', id: '9' } }),
+    ).toEqual([]);
+  });
+
+  it('erases feedback that named the contact only by hash', async () => {
+    await store.ingestEvents([event('e1', '2026-03-01T09:30:00Z')]);
+    await store.addFeedback(
+      {
+        id: 'feedback-by-hash',
+        contact: { emailSha256: sha256Hex('jane@acme.example') },
+        kind: 'note',
+      },
+      null,
+      '2026-03-02T00:00:00Z',
+    );
+    expect((await store.listFeedback({ limit: 10 })).feedback).toHaveLength(1);
+    expect(await store.eraseContact('jane@acme.example')).toBe(true);
+    expect((await store.listFeedback({ limit: 10 })).feedback).toEqual([]);
+    expect(await store.countContacts()).toBe(0);
+    expect(await store.eraseContact('jane@acme.example')).toBe(false);
+  });
+});
