@@ -111,6 +111,18 @@ async function attach(
   serviceWorker.on('console', (message) =>
     recordConsole(problems, message, `service worker ${serviceWorker.url()}`),
   );
+  // Uncaught errors after start-up surface as console errors (start-up failures show as a
+  // missing worker or handlers that never answer).
+  await serviceWorker.evaluate(() => {
+    addEventListener('error', (event) =>
+      console.error(`Uncaught in service worker: ${(event as ErrorEvent).message}`),
+    );
+    addEventListener('unhandledrejection', (event) =>
+      console.error(
+        `Unhandled rejection in service worker: ${String((event as PromiseRejectionEvent).reason)}`,
+      ),
+    );
+  });
   const extensionId = new URL(serviceWorker.url()).host;
   const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path}`;
 
