@@ -172,7 +172,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       if (!scopeAllows(grant.scope, scope)) {
         throw new ApiError(
           'forbidden',
-          `This ${grant.scope} key cannot ${c.req.method} ${c.req.path}: it needs a ${scope} key.`,
+          `This ${grant.scope} key cannot ${c.req.method} ${c.req.path}: it needs ${scope === 'admin' ? 'an admin' : `a ${scope}`} key (admin can do everything write can, write everything read can).`,
         );
       }
       const retryAfter = limiter.take(grant.keyId);

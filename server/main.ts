@@ -109,7 +109,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     throw error;
   });
   const port = (server.address() as AddressInfo).port;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  // A wildcard address is where the server listens, not where a client can connect.
+  const reachableHost = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  const urlHost = reachableHost.includes(':') ? `[${reachableHost}]` : reachableHost;
 
   let closing: Promise<void> | undefined;
   // A keep-alive socket that finishes its last request during shutdown would otherwise hold

@@ -65,7 +65,7 @@ describe('scopes', () => {
     const erase = await server.call('DELETE', '/v1/contacts/jane%40acme.example', {
       key: 'write',
     });
-    expectError(erase, 403, 'forbidden');
+    expect(expectError(erase, 403, 'forbidden').error.message).toMatch(/needs an admin key/);
   });
 
   it('lets write and admin keys read, and admin delete', async () => {
