@@ -11,7 +11,9 @@ const MAIL_PATH = /^\/mail(?:\/u\/\d{1,3})?(?:\/d\/[\w-]{1,200})?\/?$/;
 /** `?view=att` (attachment) and `?view=pt` (print) are not the app; `view=cm` is a compose. */
 const APP_VIEWS = new Set(['', 'cm']);
 /** A thread id in the hash: legacy hex `18c2f0a5b3e4d7f1` or `FMfcgz…`. */
-const THREAD_ID = /^[A-Za-z0-9]{16,}$/;
+const THREAD_ID = /^[A-Za-z0-9]{16,64}$/;
+/** Longer hashes are not Gmail routes (and are not worth splitting). */
+const MAX_HASH = 2000;
 /** Views whose first hash segment after the view is a query or name, not a thread. */
 const VIEWS_WITH_PARAM = new Set(['search', 'label', 'category', 'advanced-search']);
 /** Views that never hold a thread (`#settings/…`). */
@@ -150,7 +152,7 @@ function cleanName(value: string | null | undefined): string | undefined {
     .slice(0, MAX_NAME * 2)
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^"(.*)"$/, '$1')
+    .replace(/^"+|"+$/g, '')
     .trim();
   return name && name.length <= MAX_NAME ? name : undefined;
 }
@@ -176,7 +178,8 @@ export function isShown(el: Element, stop: Element | null = null): boolean {
 
 /** The thread id when the hash names one (`#inbox/<id>`, `#search/q/<id>`), else undefined. */
 export function gmailThreadId(url: URL): string | undefined {
-  const path = url.hash.slice(1, 2001).split('?')[0] ?? '';
+  if (url.hash.length > MAX_HASH) return undefined;
+  const path = url.hash.slice(1).split('?')[0] ?? '';
   const segments = path.split('/').filter(Boolean);
   const view = segments[0];
   if (!view || VIEWS_WITHOUT_THREAD.has(view)) return undefined;

@@ -17,7 +17,7 @@ const HOSTS = new Set([
 /** `/mail/…` (incl. `/mail/0/…` and shared `/mail/<address>/…`) and classic `/owa/…`. */
 const MAIL_PATH = /^\/(?:mail|owa)(?:\/|$)/i;
 /** Shared mailbox: `/mail/sales@corp.example/inbox/id/…`; that address is the user's side. */
-const SHARED_MAILBOX = /^\/mail\/([^/]{3,254}@[^/]{1,254})\//;
+const SHARED_MAILBOX = /^\/mail\/([^/]{3,400})\//;
 
 /**
  * Reading pane, widest first: `#ReadingPaneContainerId` holds the conversation
@@ -149,7 +149,7 @@ function composeContacts(document: Document): RawContact[] {
 function readOwnEmails(document: Document, url: URL): string[] {
   const own = emailsInText(document.querySelector(ACCOUNT)?.textContent);
   const shared = SHARED_MAILBOX.exec(url.pathname)?.[1];
-  if (shared) {
+  if (shared && /@|%40/i.test(shared)) {
     let decoded = shared;
     try {
       decoded = decodeURIComponent(shared);
