@@ -141,21 +141,18 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     });
   });
 
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new ApiError(
-          'payload_too_large',
-          `The request body is larger than ${maxBodyBytes} bytes. Send fewer items per request.`,
-          undefined,
-          // The unread rest of the body makes the connection unusable for another request.
-          { Connection: 'close' },
-        );
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: () => {
+      throw new ApiError(
+        'payload_too_large',
+        `The request body is larger than ${maxBodyBytes} bytes. Send fewer items per request.`,
+        undefined,
+        // The unread rest of the body makes the connection unusable for another request.
+        { Connection: 'close' },
+      );
+    },
+  });
 
   const requireScope =
     (scope: Scope): MiddlewareHandler<AppEnv> =>
@@ -184,7 +181,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
           { 'Retry-After': String(retryAfter) },
         );
       }
-      await next();
+      // Bodies are read only for a valid key: an anonymous client cannot make us buffer one.
+      await limitBody(c, next);
     };
 
   app.get('/v1/health', (c) => {

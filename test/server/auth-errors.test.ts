@@ -115,6 +115,14 @@ describe('bad requests', () => {
     expectError({ status: response.status, body: await response.json() }, 413, 'payload_too_large');
   });
 
+  it('checks the key before reading a body: no key and a big body is a 401', async () => {
+    const response = await server.call('POST', '/v1/events', {
+      key: null,
+      body: JSON.stringify({ events: [makeEvent({ title: 'x'.repeat(5000) })] }),
+    });
+    expectError(response, 401, 'unauthorized');
+  });
+
   it('answers 400 invalid_request for malformed JSON and an empty body', async () => {
     const malformed = await server.call('POST', '/v1/events', {
       key: 'write',
