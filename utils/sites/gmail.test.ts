@@ -147,6 +147,14 @@ describe('gmail thread, current markup', () => {
   });
 });
 
+describe('gmail thread, unknown container', () => {
+  it('falls back to the main region when neither thread container is there', () => {
+    const doc = load('thread-stale-view.html');
+    for (const root of doc.querySelectorAll('div.a98.iY')) root.className = 'zz9';
+    expect(detected(doc, THREAD_URL)).toEqual(['sender:ana@acme.example']);
+  });
+});
+
 describe('gmail thread, older markup (table.Bs)', () => {
   it('finds the participants; the user wrote last, so the first external To is primary', () => {
     expect(

@@ -216,6 +216,24 @@ interface Message {
   summary: Person[];
 }
 
+/** Where a header person was read: the details table beats the summary line. */
+interface Kind {
+  role: Role;
+  from: 'details' | 'summary';
+}
+const SENDER_CHIP: Kind = { role: 'sender', from: 'summary' };
+const RECIPIENT_CHIP: Kind = { role: 'recipient', from: 'summary' };
+const SUMMARY_KINDS: Record<Role, Kind> = {
+  sender: SENDER_CHIP,
+  recipient: RECIPIENT_CHIP,
+  cc: { role: 'cc', from: 'summary' },
+};
+const DETAILS_KINDS: Record<Role, Kind> = {
+  sender: { role: 'sender', from: 'details' },
+  recipient: { role: 'recipient', from: 'details' },
+  cc: { role: 'cc', from: 'details' },
+};
+
 /**
  * Memo of `normalizeEmail` (pure): a long thread names the same people hundreds of times and
  * is scanned again on every change. Bounded; long (invalid anyway) values are not kept.
@@ -243,7 +261,7 @@ function personOf(el: Element, role: Person['role']): Person | undefined {
  * Roles in a summary line, in reading order: a "cc:"/"bcc:" text switches the rest to cc.
  * Walks the summary's own nodes only (a dozen), never the message body.
  */
-function summaryRoles(summary: Element, people: ReadonlySet<Element>, into: Map<Element, Role>) {
+function summaryRoles(summary: Element, people: ReadonlySet<Element>, into: Map<Element, Kind>) {
   let role: Role = 'recipient';
   const stack: Node[] = [summary];
   while (stack.length > 0) {
@@ -251,7 +269,7 @@ function summaryRoles(summary: Element, people: ReadonlySet<Element>, into: Map<
     if (node.nodeType === 3) {
       if (CC_LABEL.test((node.nodeValue ?? '').slice(0, MAX_TEXT))) role = 'cc';
     } else if (node.nodeType === 1 && people.has(node as Element)) {
-      into.set(node as Element, role);
+      into.set(node as Element, SUMMARY_KINDS[role]);
     } else if (node.nodeType === 1) {
       // Children pushed in reverse so they pop in document order.
       for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
@@ -291,36 +309,30 @@ function readThread(root: Element): Message[] {
     if (el.matches(MESSAGE)) folded.add(el);
     for (const message of el.querySelectorAll(MESSAGE)) folded.add(message);
   }
-  const skipped = new Set(root.querySelectorAll(NOT_HEADER));
-  const senders = new Set(root.querySelectorAll(SENDERS));
-  const recipients = new Set(root.querySelectorAll(RECIPIENTS));
-  const detailRoles = new Map<Element, Role>();
-  for (const row of root.querySelectorAll(DETAILS_ROWS)) {
-    const role = detailsRowRole(row);
-    for (const el of row.querySelectorAll(PERSON)) detailRoles.set(el, role);
-  }
+  // What each person element is, later (more specific) sources overriding earlier ones.
+  const kinds = new Map<Element, Kind>();
+  for (const el of root.querySelectorAll(RECIPIENTS)) kinds.set(el, RECIPIENT_CHIP);
+  for (const el of root.querySelectorAll(SENDERS)) kinds.set(el, SENDER_CHIP);
   const summaryPeople = new Set(root.querySelectorAll(peopleIn(SUMMARY)));
-  const summaryRole = new Map<Element, Role>();
   for (const summary of root.querySelectorAll(SUMMARY)) {
-    summaryRoles(summary, summaryPeople, summaryRole);
+    summaryRoles(summary, summaryPeople, kinds);
   }
+  for (const row of root.querySelectorAll(DETAILS_ROWS)) {
+    const kind = DETAILS_KINDS[detailsRowRole(row)];
+    for (const el of row.querySelectorAll(PERSON)) kinds.set(el, kind);
+  }
+  for (const el of root.querySelectorAll(NOT_HEADER)) kinds.delete(el);
 
   const messages: Message[] = [];
   for (const el of root.querySelectorAll(MESSAGE)) {
     const state = folded.has(el) ? 'folded' : collapsed.has(el) ? 'collapsed' : 'expanded';
     const message: Message = { state, senders: [], details: [], summary: [] };
     for (const personEl of el.querySelectorAll(PERSON)) {
-      if (skipped.has(personEl)) continue;
-      const detailRole = detailRoles.get(personEl);
-      const role =
-        detailRole ??
-        summaryRole.get(personEl) ??
-        (senders.has(personEl) ? 'sender' : recipients.has(personEl) ? 'recipient' : undefined);
-      const person = role && personOf(personEl, role);
+      const kind = kinds.get(personEl);
+      const person = kind && personOf(personEl, kind.role);
       if (!person) continue;
-      if (role === 'sender') message.senders.push(person);
-      else if (detailRole) message.details.push(person);
-      else message.summary.push(person);
+      if (kind.role === 'sender') message.senders.push(person);
+      else message[kind.from].push(person);
     }
     messages.push(message);
   }
@@ -360,7 +372,7 @@ function threadContacts(messages: Message[], own: ReadonlySet<string>): RawConta
         : message.state === 'collapsed'
           ? COLLAPSED_PENALTY
           : 0;
-    for (const person of [...message.senders, ...recipientsOf(message)]) {
+    for (const person of message.senders.concat(recipientsOf(message))) {
       const confidence = CONFIDENCE[person.role] - penalty;
       let contact = contacts.get(person.email);
       if (!contact) {
