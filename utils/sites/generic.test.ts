@@ -111,7 +111,20 @@ describe('generic adapter', () => {
     ]);
   });
 
-  it('matches any http(s) page and nothing else', () => {
+  it("leaves the dedicated sites' hosts alone, even pages their adapters skip", () => {
+    for (const url of [
+      'https://mail.google.com/chat/u/0/#chat/home',
+      'https://www.pipedrive.com/en/contact',
+      'https://acme.operations.dynamics.com/?cmp=usmf',
+      'https://crm.zoho.com/crm/org1/tab/Home/begin',
+      'https://acme.lightning.force.com/lightning/page/home',
+    ]) {
+      expect(generic.matches(new URL(url)), url).toBe(false);
+    }
+    expect(generic.matches(new URL('https://notpipedrive.com/person/1'))).toBe(true);
+  });
+
+  it('matches any other http(s) page and nothing else', () => {
     for (const url of generic.testUrls.accept)
       expect(generic.matches(new URL(url)), url).toBe(true);
     for (const url of [

@@ -4,6 +4,7 @@
  * Person markup. Never a regex over the page text. Also home of the small, bounded page
  * readers the CRM adapters share (visibility, `mailto:` links, page chrome).
  */
+import { SITE_MATCHES } from './matches';
 import { emailsFromMailto } from './rules';
 import type { ContactRole, RawContact, SiteAdapter } from './types';
 
@@ -24,6 +25,24 @@ const HCARD_NAME = '.fn, .p-name';
 const MICRODATA_EMAIL = '[itemprop="email"]';
 const JSON_LD = 'script[type="application/ld+json"]';
 
+/**
+ * Hosts of the sites with their own adapter (from the manifest patterns, loopback demo entries
+ * left to us): there, a dedicated adapter finding nothing means nothing, never a generic scan.
+ */
+const DEDICATED_HOSTS = SITE_MATCHES.flatMap((pattern) => {
+  const host = /^[a-z*]+:\/\/([^/]+)\//.exec(pattern)?.[1] ?? '';
+  return !host || host === '127.0.0.1' || host === 'localhost' ? [] : [host];
+});
+
+function isDedicatedSiteHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return DEDICATED_HOSTS.some((pattern) =>
+    pattern.startsWith('*.')
+      ? host === pattern.slice(2) || host.endsWith(pattern.slice(1))
+      : host === pattern,
+  );
+}
+
 /** Bounds so a hostile or huge page stays cheap. */
 const MAX_LINKS_SCANNED = 500;
 const MAX_ANCESTORS = 256;
@@ -33,6 +52,7 @@ const MAX_JSON_LD_LENGTH = 200_000;
 const MAX_JSON_NODES = 2000;
 const MAX_JSON_DEPTH = 12;
 const MAX_NAME = 120;
+const MAX_STYLE = 2000;
 
 const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
@@ -50,18 +70,22 @@ function parentOf(element: Element): Element | null {
  */
 export function isHidden(element: Element): boolean {
   let current: Element | null = element;
+  let hugeStyle = false;
   for (let depth = 0; current && depth < MAX_ANCESTORS; depth++) {
+    const style = current.getAttribute('style') ?? '';
+    hugeStyle ||= style.length > MAX_STYLE;
     if (
       current.hasAttribute('hidden') ||
       current.getAttribute('aria-hidden') === 'true' ||
-      HIDING_STYLE.test((current.getAttribute('style') ?? '').slice(0, 500))
+      HIDING_STYLE.test(style.slice(0, MAX_STYLE))
     ) {
       return true;
     }
     current = parentOf(current);
   }
-  // `checkVisibility` sees stylesheet rules (`.tab:not(.active) { display: none }`).
-  return typeof element.checkVisibility === 'function' && !element.checkVisibility();
+  // `checkVisibility` sees stylesheet rules (`.tab:not(.active) { display: none }`). Skipped
+  // under megabyte inline styles: DOM emulations parse those in quadratic time.
+  return !hugeStyle && typeof element.checkVisibility === 'function' && !element.checkVisibility();
 }
 
 /** True when an ancestor of `element` below `root` matches `selector`. */
@@ -263,7 +287,8 @@ function extractGeneric(document: Document): { contacts: RawContact[] } {
 export const generic: SiteAdapter = {
   id: 'generic',
   name: 'Other pages (mailto links, hCard, schema.org)',
-  matches: (url) => url.protocol === 'https:' || url.protocol === 'http:',
+  matches: (url) =>
+    (url.protocol === 'https:' || url.protocol === 'http:') && !isDedicatedSiteHost(url.hostname),
   extract: (document) => extractGeneric(document),
   testUrls: {
     accept: [
