@@ -3,6 +3,7 @@ import { checkHealth } from '../api/health';
 import type { BackendStatus } from '../api/status';
 import { onMessage } from '../messaging/protocol';
 import { backendSettings } from '../settings';
+import { broadcastDetectionSettingsChanges, getDetectionSettings } from './detection-settings';
 import { clearTabContacts, getTabContacts, setTabContacts } from './tab-contacts';
 
 /** Answers the typed messages of `utils/messaging/protocol.ts` and tracks tabs. */
@@ -15,6 +16,8 @@ export function registerBackgroundHandlers(): void {
     await setTabContacts(tabId, { url: data.url, contacts: data.contacts, detectedAt: Date.now() });
   });
   onMessage('getTabContacts', ({ data }) => getTabContacts(data.tabId));
+  onMessage('getDetectionSettings', () => getDetectionSettings());
+  broadcastDetectionSettingsChanges();
 
   // A tab that closes or loads a new document loses its contacts; the content script of the
   // new document reports again once it has detected.

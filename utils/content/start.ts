@@ -1,51 +1,34 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { sendMessage } from '../messaging/protocol';
-import {
-  identitySettings,
-  siteSettings,
-  type IdentitySettings,
-  type SiteSettings,
-} from '../settings';
-import { SITE_ADAPTERS, detectContacts } from '../sites';
+import { onMessage, sendMessage, type DetectionSettings } from '../messaging/protocol';
+import { detectWith } from '../sites/detect';
+import type { SiteAdapter } from '../sites/types';
 import { watchContacts } from './watcher';
 
 /**
- * Entry of the content script: detect the page's contacts, tell the background when they
- * change, and follow identity/site settings without a reload.
+ * Entry of a content script: detect the page's contacts with the given adapters, tell the
+ * background when they change, and follow the detection settings without a reload. Each
+ * site has its own content script carrying only its adapter (see `entrypoints/*.content.ts`),
+ * which keeps what loads on every Gmail or CRM page small.
  */
-export async function startContentScript(ctx: ContentScriptContext, win: Window): Promise<void> {
+export async function startContentScript(
+  ctx: ContentScriptContext,
+  win: Window,
+  adapters: readonly SiteAdapter[],
+): Promise<void> {
   const document = win.document;
   document.documentElement.dataset.touchpoint = 'active';
 
-  let [identity, sites] = await Promise.all([identitySettings.getValue(), siteSettings.getValue()]);
-  let stop = start(identity, sites);
-
-  // A settings change restarts the watcher, which detects again at once with the new rules.
-  const unwatchIdentity = identitySettings.watch((value) => {
-    identity = value;
+  let stop = () => {};
+  const start = (settings: DetectionSettings) => {
     stop();
-    stop = start(identity, sites);
-  });
-  const unwatchSites = siteSettings.watch((value) => {
-    sites = value;
-    stop();
-    stop = start(identity, sites);
-  });
-  ctx.onInvalidated(() => {
-    stop();
-    unwatchIdentity();
-    unwatchSites();
-  });
-
-  function start(identity: IdentitySettings, sites: SiteSettings): () => void {
-    const enabled = SITE_ADAPTERS.map((a) => a.id).filter((id) => !sites.disabled.includes(id));
-    return watchContacts({
+    const enabled = adapters.map((a) => a.id).filter((id) => !settings.disabledSites.includes(id));
+    stop = watchContacts({
       window: win,
       root: document.body ?? document.documentElement,
       detect: () =>
-        detectContacts(document, win.location.href, {
-          ownEmails: identity.ownEmails,
-          internalDomains: identity.internalDomains,
+        detectWith(adapters, document, win.location.href, {
+          ownEmails: settings.ownEmails,
+          internalDomains: settings.internalDomains,
           sites: enabled,
         }),
       report: (url, contacts) => {
@@ -53,5 +36,12 @@ export async function startContentScript(ctx: ContentScriptContext, win: Window)
         sendMessage('contactsDetected', { url, contacts }).catch(() => stop());
       },
     });
-  }
+  };
+
+  const removeListener = onMessage('detectionSettingsChanged', ({ data }) => start(data));
+  ctx.onInvalidated(() => {
+    stop();
+    removeListener();
+  });
+  start(await sendMessage('getDetectionSettings', undefined));
 }

@@ -11,6 +11,18 @@ export interface TabContacts {
 }
 
 /**
+ * What detection in a tab needs from the settings. The content script gets it from the
+ * background instead of reading storage itself, which keeps the storage library out of the
+ * script that loads on every page.
+ */
+export interface DetectionSettings {
+  ownEmails: string[];
+  internalDomains: string[];
+  /** Ids of the site adapters the admin switched off. */
+  disabledSites: string[];
+}
+
+/**
  * The one message map between the extension's contexts (content script, sidebar, options →
  * background). Each key is a message; its function type is the request → response.
  */
@@ -19,6 +31,10 @@ export interface ProtocolMap {
   getBackendStatus(): BackendStatus;
   /** Content script → background: the page's contacts changed (sent only on change). */
   contactsDetected(data: { url: string; contacts: DetectedContact[] }): void;
+  /** Content script → background: the rules detection applies. */
+  getDetectionSettings(): DetectionSettings;
+  /** Background → every tab: the rules changed; detect again with these. */
+  detectionSettingsChanged(data: DetectionSettings): void;
   /** The contacts last detected in a tab, or null when none were reported. */
   getTabContacts(data: { tabId: number }): TabContacts | null;
 }

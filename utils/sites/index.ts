@@ -9,7 +9,7 @@ import { gmail } from './gmail';
 import { hubspot } from './hubspot';
 import { outlook } from './outlook';
 import { pipedrive } from './pipedrive';
-import { applyContactRules } from './rules';
+import { adapterForUrlIn, detectWith, type DetectOptions } from './detect';
 import { salesforce } from './salesforce';
 import type { DetectedContact, SiteAdapter } from './types';
 import { zoho } from './zoho';
@@ -26,46 +26,17 @@ export const SITE_ADAPTERS: readonly SiteAdapter[] = [
   generic,
 ];
 
-export interface DetectOptions {
-  /** The user's own addresses, never looked up. */
-  ownEmails?: string[];
-  /** The user's company domains (and their subdomains): colleagues, never looked up. */
-  internalDomains?: string[];
-  /** Ids of the enabled adapters; all when omitted. */
-  sites?: string[];
-}
-
-/** A `URL` for the input, or undefined for anything unparsable. */
-function toUrl(url: string | URL): URL | undefined {
-  if (url instanceof URL) return url;
-  if (typeof url !== 'string') return undefined;
-  try {
-    return new URL(url);
-  } catch {
-    return undefined;
-  }
-}
+export type { DetectOptions } from './detect';
 
 /**
  * The adapter that owns the URL, or undefined when none does or the owner is disabled. A site
- * with its own adapter never falls back to `generic`: its adapter finding nothing (a HubSpot
- * company record, a Gmail inbox) means there is nothing to find.
+ * with its own adapter never falls back to `generic`.
  */
 export function adapterForUrl(
   url: string | URL,
   enabledSites?: readonly string[],
 ): SiteAdapter | undefined {
-  const parsed = toUrl(url);
-  if (!parsed) return undefined;
-  const owner = SITE_ADAPTERS.find((adapter) => {
-    try {
-      return adapter.matches(parsed);
-    } catch {
-      return false;
-    }
-  });
-  if (!owner || (enabledSites && !enabledSites.includes(owner.id))) return undefined;
-  return owner;
+  return adapterForUrlIn(SITE_ADAPTERS, url, enabledSites);
 }
 
 /**
@@ -77,14 +48,5 @@ export function detectContacts(
   url: string | URL,
   options: DetectOptions = {},
 ): DetectedContact[] {
-  const parsed = toUrl(url);
-  if (!parsed) return [];
-  const adapter = adapterForUrl(parsed, options.sites);
-  if (!adapter) return [];
-  try {
-    return applyContactRules(adapter.extract(document, parsed), adapter.id, options);
-  } catch {
-    // Hostile or half-loaded markup: nothing detected beats a broken content script.
-    return [];
-  }
+  return detectWith(SITE_ADAPTERS, document, url, options);
 }
