@@ -57,6 +57,20 @@ describe('watchContacts', () => {
     stop();
   });
 
+  it('waits for a quiet moment, but no longer than maxWait while the page keeps changing', async () => {
+    const { detect, stop } = setup(() => [jane]);
+    // A mutation every 50 ms for 2.5 s: never 100 ms of quiet.
+    for (let t = 0; t < 2500; t += 50) {
+      await mutate(5);
+      vi.advanceTimersByTime(50);
+    }
+    // Start + one run per 1000 ms of continuous change (maxWaitMs default).
+    expect(detect).toHaveBeenCalledTimes(3);
+    vi.advanceTimersByTime(150);
+    expect(detect).toHaveBeenCalledTimes(4);
+    stop();
+  });
+
   it('reports only when the list changes', async () => {
     let list = [jane];
     const { report, stop } = setup(() => list);
