@@ -1,56 +1,115 @@
 import ky, { HTTPError, TimeoutError } from 'ky';
-import { HealthResponse } from './schemas';
-import type { BackendStatus } from './status';
+import type { z } from 'zod';
 import { describeZodError } from './errors';
+import { HealthResponse, LookupResponse } from './schemas';
+import type { BackendStatus } from './status';
+
+/** An address that cannot exist (RFC 2606 `.invalid`): the probe lookup must say not_found. */
+const PROBE_EMAIL = 'touchpoint-connection-test@probe.invalid';
+
+interface CheckOptions {
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
 
 /**
- * Calls `GET /v1/health` with the key and turns every outcome into a BackendStatus.
- * Pure apart from the network: runs in the background, in Node tests and in the CLI.
+ * Checks a backend the way the extension will use it: `GET /v1/health`, then a probe
+ * `POST /v1/lookup` that proves the key (health may answer without a valid key, so it alone
+ * cannot tell a wrong key). Every outcome becomes a BackendStatus whose message says what to
+ * do. Pure apart from the network: runs in the background, in Node tests and in the CLI.
  */
 export async function checkHealth(
   baseUrl: string,
   apiKey: string,
-  options: { timeoutMs?: number; fetch?: typeof fetch } = {},
+  options: CheckOptions = {},
 ): Promise<BackendStatus> {
   const started = performance.now();
-  const url = new URL('v1/health', baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
-  let body: unknown;
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  const health = await requestJson(baseUrl, new URL('v1/health', base), apiKey, options);
+  if ('failure' in health) return health.failure;
+  const parsedHealth = parse(baseUrl, health.url, HealthResponse, health.body, 'health check');
+  if ('failure' in parsedHealth) return parsedHealth.failure;
+
+  const lookup = await requestJson(baseUrl, new URL('v1/lookup', base), apiKey, options, {
+    contacts: [{ email: PROBE_EMAIL }],
+    include: [],
+    engagementLimit: 1,
+  });
+  if ('failure' in lookup) return lookup.failure;
+  const parsedLookup = parse(baseUrl, lookup.url, LookupResponse, lookup.body, 'lookup');
+  if ('failure' in parsedLookup) return parsedLookup.failure;
+  if (parsedLookup.data.results.length !== 1) {
+    return {
+      kind: 'not_context_api',
+      baseUrl,
+      message: `${lookup.url} answered ${parsedLookup.data.results.length} results for 1 contact; a Context API answers one result per contact, in order.`,
+    };
+  }
+
+  const { data } = parsedHealth;
+  return {
+    kind: 'ok',
+    baseUrl,
+    serverName: data.server?.name ?? 'unnamed server',
+    serverVersion: data.server?.version ?? '',
+    apiVersion: data.apiVersion,
+    features: data.features ?? [],
+    roundTripMs: Math.round(performance.now() - started),
+  };
+}
+
+type Outcome<T> = T | { failure: BackendStatus };
+
+async function requestJson(
+  baseUrl: string,
+  url: URL,
+  apiKey: string,
+  options: CheckOptions,
+  json?: unknown,
+): Promise<Outcome<{ url: URL; body: unknown }>> {
+  let text: string;
   try {
-    const response = await ky.get(url, {
+    const response = await ky(url, {
+      method: json === undefined ? 'get' : 'post',
+      json,
       headers: { authorization: `Bearer ${apiKey}` },
       timeout: options.timeoutMs ?? 8000,
       retry: 0,
       fetch: options.fetch,
     });
-    const text = await response.text();
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return {
+    text = await response.text();
+  } catch (error) {
+    return { failure: describeRequestFailure(baseUrl, url, error) };
+  }
+  try {
+    return { url, body: JSON.parse(text) };
+  } catch {
+    const start = text.trimStart().slice(0, 40);
+    return {
+      failure: {
         kind: 'not_context_api',
         baseUrl,
-        message: `${url} did not answer with JSON (it starts with "${text.slice(0, 40)}"). Check the base URL: it should be the part before /v1.`,
-      };
-    }
-  } catch (error) {
-    return describeRequestFailure(baseUrl, url, error);
-  }
-  const parsed = HealthResponse.safeParse(body);
-  if (!parsed.success) {
-    return {
-      kind: 'not_context_api',
-      baseUrl,
-      message: `${url} answered, but not as a Context API health check: ${describeZodError(parsed.error)}.`,
+        message: `${url} did not answer with JSON (it starts with "${start}"). Check the base URL: it is the part before /v1.`,
+      },
     };
   }
+}
+
+function parse<S extends z.ZodType>(
+  baseUrl: string,
+  url: URL,
+  schema: S,
+  body: unknown,
+  what: string,
+): Outcome<{ data: z.infer<S> }> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return { data: parsed.data };
   return {
-    kind: 'ok',
-    baseUrl,
-    serverName: parsed.data.server?.name ?? 'unknown server',
-    serverVersion: parsed.data.server?.version ?? 'unknown',
-    apiVersion: parsed.data.apiVersion,
-    features: parsed.data.features ?? [],
-    roundTripMs: Math.round(performance.now() - started),
+    failure: {
+      kind: 'not_context_api',
+      baseUrl,
+      message: `${url} answered, but not as a Context API ${what}: ${describeZodError(parsed.error)}.`,
+    },
   };
 }
 
@@ -68,20 +127,20 @@ function describeRequestFailure(baseUrl: string, url: URL, error: unknown): Back
       return {
         kind: 'unauthorized',
         baseUrl,
-        message: `The backend refused the API key (HTTP ${status}). Check the key and its scope (it needs "read").`,
+        message: `The backend refused the API key (HTTP ${status}). Check the key and that it has the "read" scope.`,
       };
     }
     if (status === 404) {
       return {
         kind: 'not_context_api',
         baseUrl,
-        message: `${url} does not exist (HTTP 404). Check the base URL: it should be the part before /v1.`,
+        message: `${url} does not exist (HTTP 404). Check the base URL: it is the part before /v1.`,
       };
     }
     return {
       kind: 'server_error',
       baseUrl,
-      message: `The backend answered HTTP ${status}. Check its logs.`,
+      message: `The backend answered HTTP ${status} to ${url.pathname}. Check the backend's logs.`,
     };
   }
   return {
