@@ -128,8 +128,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('*', async (c, next) => {
     const started = performance.now();
     c.set('grant', keyRing.resolve(c.req.header('authorization')));
-    await next();
+    // Set before the handler: a header added to a finished response makes @hono/node-server
+    // rebuild it through the slow stream path (~30% fewer lookups/s, npm run bench:server).
     c.header('X-Content-Type-Options', 'nosniff');
+    await next();
     log({
       level: c.res.status >= 500 ? 'error' : 'info',
       time: new Date().toISOString(),

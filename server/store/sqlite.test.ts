@@ -36,9 +36,15 @@ describe('SqliteStore', () => {
       /contact_external_ids_lookup \(system=\? AND external_id=\?\)/,
     );
     expect(plans.engagementFirstPage).toMatch(/engagements_contact_newest \(contact_id=\?\)/);
+    // A page filtered by one type seeks the (contact, type, newest) index.
     expect(plans.engagementNextPage).toMatch(
-      /engagements_contact_newest \(contact_id=\? AND \(occurred_ms,id\)<\(\?,\?\)\)/,
+      /engagements_contact_type_newest \(contact_id=\? AND type=\? AND \(occurred_ms,id\)<\(\?,\?\)\)/,
     );
+    expect(plans.highlights).toMatch(/engagements_contact_type_newest \(contact_id=\? AND type=\?/);
+    expect(plans.engagedMessagingIds).toMatch(
+      /contact_messaging USING PRIMARY KEY \(contact_id=\?\)/,
+    );
+    expect(plans.engagedAssets).toMatch(/COVERING INDEX engagements_contact_asset/);
     // Newest first comes from the index order, not from a sort.
     expect(plans.engagementFirstPage).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
     for (const [name, plan] of Object.entries(plans)) {
@@ -106,5 +112,44 @@ describe('SqliteStore', () => {
     expect((await store.listFeedback({ limit: 10 })).feedback).toEqual([]);
     expect(await store.countContacts()).toBe(0);
     expect(await store.eraseContact('jane@acme.example')).toBe(false);
+  });
+});
+
+describe('SqliteStore messaging exposure', () => {
+  const withMessaging = (id: string, messagingIds: string[]) =>
+    event(id, '2026-03-01T09:30:00Z', { messagingIds });
+
+  it('keeps the messaging ids a contact was exposed to, once each, and erases them', async () => {
+    await store.ingestEvents([
+      withMessaging('m1', ['tco-v1', 'speed']),
+      withMessaging('m2', ['tco-v1']),
+    ]);
+    const [contact] = await store.findContacts({ email: 'jane@acme.example' });
+    expect((await store.listEngagedMessagingIds(contact!.id)).sort()).toEqual(['speed', 'tco-v1']);
+
+    await store.eraseContact('jane@acme.example');
+    await store.ingestEvents([event('after-erasure', '2026-03-02T09:30:00Z')]);
+    const [again] = await store.findContacts({ email: 'jane@acme.example' });
+    expect(await store.listEngagedMessagingIds(again!.id)).toEqual([]);
+  });
+
+  it('fills them in when it opens a database written before they were kept (schema 1)', async () => {
+    const path = join(dir, 'v1.db');
+    const old = new SqliteStore(path);
+    await old.ingestEvents([withMessaging('m1', ['tco-v1', 'speed'])]);
+    // What a version-1 database looks like: no contact_messaging rows, schema_version 1.
+    const raw = (old as unknown as { db: import('better-sqlite3').Database }).db;
+    raw.exec(
+      "DELETE FROM contact_messaging; UPDATE meta SET value = '1' WHERE key = 'schema_version'",
+    );
+    await old.close();
+
+    const reopened = new SqliteStore(path);
+    const [contact] = await reopened.findContacts({ email: 'jane@acme.example' });
+    expect((await reopened.listEngagedMessagingIds(contact!.id)).sort()).toEqual([
+      'speed',
+      'tco-v1',
+    ]);
+    await reopened.close();
   });
 });
