@@ -19,6 +19,8 @@ import type { Store, StoredContact } from '../store/types';
 
 export const SOURCE_SYSTEM = 'touchpoint-reference';
 const MAX_HIGHLIGHTS = 10;
+/** Content consumed: the most recently touched assets (a busy contact touches hundreds). */
+export const MAX_LOOKUP_ASSETS = 50;
 
 function splitList(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
@@ -104,7 +106,7 @@ async function buildResult(
   const needCampaigns = include.has('campaigns') || include.has('messaging');
   const needAssets = include.has('assets') || include.has('messaging');
   const campaigns = needCampaigns ? await store.listCampaignMemberships(contact.id) : [];
-  const assets = needAssets ? await store.listEngagedAssets(contact.id) : [];
+  const assets = needAssets ? await store.listEngagedAssets(contact.id, MAX_LOOKUP_ASSETS) : [];
   if (include.has('campaigns')) result.campaigns = campaigns;
   if (include.has('assets')) result.assets = assets;
   if (include.has('messaging')) {

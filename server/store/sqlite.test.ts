@@ -44,7 +44,7 @@ describe('SqliteStore', () => {
     expect(plans.engagedMessagingIds).toMatch(
       /contact_messaging USING PRIMARY KEY \(contact_id=\?\)/,
     );
-    expect(plans.engagedAssets).toMatch(/COVERING INDEX engagements_contact_asset/);
+    expect(plans.engagedAssets).toMatch(/COVERING INDEX engagements_contact_asset_time/);
     // Newest first comes from the index order, not from a sort.
     expect(plans.engagementFirstPage).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
     for (const [name, plan] of Object.entries(plans)) {
@@ -151,5 +151,23 @@ describe('SqliteStore messaging exposure', () => {
       'tco-v1',
     ]);
     await reopened.close();
+  });
+});
+
+describe('SqliteStore engaged assets', () => {
+  it('lists the most recently touched assets first, at most the limit', async () => {
+    await store.upsertAssets(['old', 'mid', 'new'].map((id) => ({ id, title: id })));
+    await store.ingestEvents([
+      event('e-old', '2026-03-01T09:00:00Z', { assetId: 'old' }),
+      event('e-new', '2026-03-03T09:00:00Z', { assetId: 'new' }),
+      event('e-mid', '2026-03-02T09:00:00Z', { assetId: 'mid' }),
+      // Touched again later: recency counts the latest touch.
+      event('e-old-again', '2026-03-04T09:00:00Z', { assetId: 'old' }),
+    ]);
+    const [contact] = await store.findContacts({ email: 'jane@acme.example' });
+    const ids = async (limit: number) =>
+      (await store.listEngagedAssets(contact!.id, limit)).map((a) => a.id);
+    expect(await ids(10)).toEqual(['old', 'new', 'mid']);
+    expect(await ids(2)).toEqual(['old', 'new']);
   });
 });

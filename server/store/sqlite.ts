@@ -62,7 +62,8 @@ CREATE TABLE IF NOT EXISTS engagements (
 CREATE INDEX IF NOT EXISTS engagements_contact_newest ON engagements (contact_id, occurred_ms DESC, id DESC);
 -- Highlights and type-filtered pages seek instead of walking a busy contact's timeline.
 CREATE INDEX IF NOT EXISTS engagements_contact_type_newest ON engagements (contact_id, type, occurred_ms DESC, id DESC);
-CREATE INDEX IF NOT EXISTS engagements_contact_asset ON engagements (contact_id, asset_id) WHERE asset_id IS NOT NULL;
+DROP INDEX IF EXISTS engagements_contact_asset;
+CREATE INDEX IF NOT EXISTS engagements_contact_asset_time ON engagements (contact_id, asset_id, occurred_ms) WHERE asset_id IS NOT NULL;
 -- The messaging a contact's engagements carried, kept at ingestion: reading it from every
 -- engagement's JSON cost ~4 ms per lookup for the busiest contacts (npm run bench:server).
 CREATE TABLE IF NOT EXISTS contact_messaging (
@@ -185,10 +186,13 @@ export class SqliteStore implements Store {
          WHERE contact_id = ? AND type = 'highlight' AND occurred_ms >= ?
          ORDER BY occurred_ms DESC, id DESC LIMIT ?`,
       ),
-      engagedAssets: db.prepare<[string], { data: string }>(
-        `SELECT a.data FROM assets a WHERE a.id IN
-           (SELECT DISTINCT asset_id FROM engagements WHERE contact_id = ? AND asset_id IS NOT NULL)
-         ORDER BY a.id`,
+      engagedAssets: db.prepare<[string, number], { data: string }>(
+        `SELECT a.data FROM assets a JOIN
+           (SELECT asset_id, MAX(occurred_ms) AS last_ms FROM engagements
+             WHERE contact_id = ? AND asset_id IS NOT NULL
+             GROUP BY asset_id ORDER BY last_ms DESC, asset_id LIMIT ?) e
+           ON a.id = e.asset_id
+         ORDER BY e.last_ms DESC, a.id`,
       ),
       engagedMessagingIds: db.prepare<[string], { id: string }>(
         'SELECT messaging_id AS id FROM contact_messaging WHERE contact_id = ?',
@@ -485,8 +489,8 @@ export class SqliteStore implements Store {
       .map((row) => this.toMembership(row.campaign_id, JSON.parse(row.membership), row.campaign));
   }
 
-  async listEngagedAssets(contactId: string): Promise<Asset[]> {
-    return parseRows<Asset>(this.statements.engagedAssets.all(contactId));
+  async listEngagedAssets(contactId: string, limit: number): Promise<Asset[]> {
+    return parseRows<Asset>(this.statements.engagedAssets.all(contactId, limit));
   }
 
   async listEngagedMessagingIds(contactId: string): Promise<string[]> {
@@ -660,7 +664,7 @@ export class SqliteStore implements Store {
       }),
       highlights: explain(this.statements.highlights.source, ['c', 0, 10]),
       engagedMessagingIds: explain(this.statements.engagedMessagingIds.source, ['c']),
-      engagedAssets: explain(this.statements.engagedAssets.source, ['c']),
+      engagedAssets: explain(this.statements.engagedAssets.source, ['c', 50]),
       memberships: explain(this.statements.membershipsOfContact.source, ['c']),
     };
   }

@@ -109,8 +109,8 @@ export interface Store {
   upsertMemberships(memberships: MembershipInput[]): Promise<CampaignMembership[]>;
   /** The contact's memberships joined with their campaigns. */
   listCampaignMemberships(contactId: string): Promise<CampaignMembership[]>;
-  /** Assets referenced by the contact's engagements. */
-  listEngagedAssets(contactId: string): Promise<Asset[]>;
+  /** Assets the contact's engagements touched, most recently touched first, at most `limit`. */
+  listEngagedAssets(contactId: string, limit: number): Promise<Asset[]>;
   /** Messaging ids referenced by the contact's engagements. */
   listEngagedMessagingIds(contactId: string): Promise<string[]>;
   listMessaging(filter: { ids?: string[]; campaignId?: string }): Promise<Messaging[]>;

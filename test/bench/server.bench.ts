@@ -28,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import type { ContactRef } from '../../utils/api/schemas';
 import { createApp, loadDataset, SqliteStore, startServer } from '../../server/main';
 import { DEMO_KEYS } from '../../server/demo-keys';
+import { MAX_LOOKUP_ASSETS } from '../../server/routes/read-routes';
 import type { Store } from '../../server/store/types';
 import {
   busiestContactIndexes,
@@ -279,7 +280,7 @@ async function storeLookup(store: Store, ref: ContactRef): Promise<number> {
   await store.listHighlightEvents(contact.id, MAX_HIGHLIGHTS);
   const page = await store.listEngagements({ contactId: contact.id, limit: ENGAGEMENT_LIMIT });
   const campaigns = await store.listCampaignMemberships(contact.id);
-  const assets = await store.listEngagedAssets(contact.id);
+  const assets = await store.listEngagedAssets(contact.id, MAX_LOOKUP_ASSETS);
   const ids = new Set(await store.listEngagedMessagingIds(contact.id));
   for (const item of [...campaigns, ...assets]) {
     for (const id of item.messagingIds ?? []) ids.add(id);
@@ -332,7 +333,7 @@ async function storeBreakdown(store: Store, refs: ContactRef[], iterations: numb
       store.listEngagements({ contactId: contact.id, limit: ENGAGEMENT_LIMIT }),
     );
     await time('listCampaignMemberships', () => store.listCampaignMemberships(contact.id));
-    await time('listEngagedAssets', () => store.listEngagedAssets(contact.id));
+    await time('listEngagedAssets', () => store.listEngagedAssets(contact.id, MAX_LOOKUP_ASSETS));
     await time('listEngagedMessagingIds', () => store.listEngagedMessagingIds(contact.id));
   }
   return Object.entries(steps)
