@@ -543,7 +543,7 @@ Choices this document fixes where the contract is silent:
 - **Cursors** (\`engagementsCursor\`, \`nextCursor\`) are opaque strings: pass them back unchanged; null means no more pages.
 - **Ingestion**: 1..${MAX_EVENTS_PER_BATCH} events per batch; feedback \`text\` at most ${MAX_FEEDBACK_TEXT} characters.
 - **Request bodies** are limited (reference server: 1 MiB by default, configurable); larger bodies get 413 \`payload_too_large\`.
-- **Reference server extras**: contacts may carry \`scores\` (returned when lookups include \`scores\`), and engagements of type \`highlight\` become the contact's \`highlights\` (the 10 heaviest); a lookup's \`assets\` are the 50 the contact touched most recently.`;
+- **Reference server extras**: contacts may carry \`scores\` (returned when lookups include \`scores\`), and engagements of type \`highlight\` become the contact's \`highlights\` (the 10 most recent, heaviest first); a lookup's \`assets\` are the 50 the contact touched most recently.`;
 
 /** The OpenAPI 3.1 document, the same on every call. */
 export function buildOpenApiDocument(): Record<string, unknown> {
