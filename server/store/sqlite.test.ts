@@ -170,4 +170,20 @@ describe('SqliteStore engaged assets', () => {
     expect(await ids(10)).toEqual(['old', 'new', 'mid']);
     expect(await ids(2)).toEqual(['old', 'new']);
   });
+
+  it('answers with the latest version of an asset or messaging entry after an update', async () => {
+    await store.upsertAssets([{ id: 'a', title: 'First title' }]);
+    await store.upsertMessaging([{ id: 'm', theme: 'v1', statement: 's', talkingPoints: [] }]);
+    await store.ingestEvents([event('e-a', '2026-03-01T09:00:00Z', { assetId: 'a' })]);
+    const [contact] = await store.findContacts({ email: 'jane@acme.example' });
+    expect((await store.listEngagedAssets(contact!.id, 5))[0]?.title).toBe('First title');
+    expect((await store.listMessaging({ ids: ['m'] }))[0]?.theme).toBe('v1');
+
+    await store.upsertAssets([{ id: 'a', title: 'Second title' }]);
+    await store.upsertMessaging([{ id: 'm', theme: 'v2', statement: 's', talkingPoints: [] }]);
+    expect((await store.listEngagedAssets(contact!.id, 5))[0]?.title).toBe('Second title');
+    expect((await store.listMessaging({ ids: ['m', 'missing'] })).map((m) => m.theme)).toEqual([
+      'v2',
+    ]);
+  });
 });

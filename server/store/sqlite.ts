@@ -1,3 +1,4 @@
+import { ParsedCache } from './parsed-cache';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -129,6 +130,8 @@ function mergeContact(stored: Record<string, unknown>, input: Record<string, unk
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly assetCache = new ParsedCache<Asset>();
+  private readonly messagingCache = new ParsedCache<Messaging>();
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -186,14 +189,15 @@ export class SqliteStore implements Store {
          WHERE contact_id = ? AND type = 'highlight' AND occurred_ms >= ?
          ORDER BY occurred_ms DESC, id DESC LIMIT ?`,
       ),
-      engagedAssets: db.prepare<[string, number], { data: string }>(
-        `SELECT a.data FROM assets a JOIN
+      engagedAssets: db.prepare<[string, number], { id: string }>(
+        `SELECT e.asset_id AS id FROM
            (SELECT asset_id, MAX(occurred_ms) AS last_ms FROM engagements
              WHERE contact_id = ? AND asset_id IS NOT NULL
-             GROUP BY asset_id ORDER BY last_ms DESC, asset_id LIMIT ?) e
-           ON a.id = e.asset_id
-         ORDER BY e.last_ms DESC, a.id`,
+             GROUP BY asset_id) e
+           JOIN assets a ON a.id = e.asset_id
+         ORDER BY e.last_ms DESC, e.asset_id LIMIT ?`,
       ),
+      assetById: db.prepare<[string], { data: string }>('SELECT data FROM assets WHERE id = ?'),
       engagedMessagingIds: db.prepare<[string], { id: string }>(
         'SELECT messaging_id AS id FROM contact_messaging WHERE contact_id = ?',
       ),
@@ -444,6 +448,7 @@ export class SqliteStore implements Store {
     this.db.transaction(() => {
       for (const a of assets) this.statements.upsertAsset.run(a.id, JSON.stringify(a));
     })();
+    for (const a of assets) this.assetCache.set(a.id, structuredClone(a));
     return assets;
   }
 
@@ -451,6 +456,7 @@ export class SqliteStore implements Store {
     this.db.transaction(() => {
       for (const m of messaging) this.statements.upsertMessaging.run(m.id, JSON.stringify(m));
     })();
+    for (const m of messaging) this.messagingCache.set(m.id, structuredClone(m));
     return messaging;
   }
 
@@ -490,7 +496,11 @@ export class SqliteStore implements Store {
   }
 
   async listEngagedAssets(contactId: string, limit: number): Promise<Asset[]> {
-    return parseRows<Asset>(this.statements.engagedAssets.all(contactId, limit));
+    const load = (id: string) => this.statements.assetById.get(id);
+    return this.statements.engagedAssets
+      .all(contactId, limit)
+      .map((row) => this.assetCache.get(row.id, load))
+      .filter((asset) => asset !== null);
   }
 
   async listEngagedMessagingIds(contactId: string): Promise<string[]> {
@@ -503,10 +513,8 @@ export class SqliteStore implements Store {
   async listMessaging(filter: { ids?: string[]; campaignId?: string }): Promise<Messaging[]> {
     let found: Messaging[];
     if (filter.ids) {
-      found = filter.ids
-        .map((id) => this.statements.messagingById.get(id))
-        .filter((row) => row !== undefined)
-        .map((row) => JSON.parse(row.data) as Messaging);
+      const load = (id: string) => this.statements.messagingById.get(id);
+      found = filter.ids.map((id) => this.messagingCache.get(id, load)).filter((m) => m !== null);
     } else if (filter.campaignId !== undefined) {
       found = this.messagingOfCampaign(filter.campaignId);
     } else {
