@@ -5,7 +5,15 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'data/**', 'docs/**', 'test-results/**'],
+    ignores: [
+      '.output/**',
+      '.wxt/**',
+      'node_modules/**',
+      'data/**',
+      'docs/**',
+      'test-results/**',
+      'tmp/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -3,7 +3,10 @@ import { sendMessage, type DetectionSettings } from '../messaging/protocol';
 import { identitySettings, siteSettings } from '../settings';
 
 export async function getDetectionSettings(): Promise<DetectionSettings> {
-  const [identity, sites] = await Promise.all([identitySettings.getValue(), siteSettings.getValue()]);
+  const [identity, sites] = await Promise.all([
+    identitySettings.getValue(),
+    siteSettings.getValue(),
+  ]);
   return {
     ownEmails: identity.ownEmails,
     internalDomains: identity.internalDomains,
