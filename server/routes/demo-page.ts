@@ -52,7 +52,7 @@ export function renderDemoPage(contacts: StoredContact[]): string {
 <html lang="en"><head><meta charset="utf-8"><title>Touchpoint demo inbox</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
-body{font-family:system-ui,sans-serif;margin:0;display:grid;grid-template-columns:22rem 1fr;height:100vh}
+body{font-family:system-ui,sans-serif;margin:0;display:grid;grid-template-columns:22rem 1fr;grid-template-rows:auto 1fr;height:100vh}
 header{grid-column:1/3;padding:.6rem 1rem;background:#1f3a5f;color:#fff}
 ul{list-style:none;margin:0;padding:0;border-right:1px solid #ddd;overflow:auto}
 .row{padding:.7rem 1rem;border-bottom:1px solid #eee}.row.open{background:#eef4fb}
