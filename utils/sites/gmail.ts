@@ -190,7 +190,10 @@ export function gmailThreadId(url: URL): string | undefined {
 
 /** The signed-in address(es) the page shows: title "Inbox (3) - jane@… - Gmail", account link. */
 function readOwnEmails(document: Document): string[] {
-  const own = emailsInText(document.title);
+  // The title is "<view or subject> - <account> - Gmail": only the part before the last
+  // " - " is the account (a subject may hold someone else's address).
+  const titleParts = document.title.slice(-MAX_TEXT).split(' - ');
+  const own = titleParts.length >= 3 ? emailsInText(titleParts[titleParts.length - 2]) : [];
   const account = document.querySelector(ACCOUNT_LINK);
   for (const email of emailsInText(account?.getAttribute('aria-label'))) {
     if (!own.includes(email)) own.push(email);

@@ -139,9 +139,7 @@ describe('outlook hostile markup', () => {
         </div>
       </div>`;
     const doc = new DOMParser().parseFromString(html, 'text/html');
-    const started = performance.now();
     const contacts = detectContacts(doc, READ_URL);
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(contacts.map((c) => `${c.role}:${c.email}`)).toEqual(['recipient:real@acme.example']);
   });
 

@@ -61,15 +61,15 @@ describe('normalizeEmail', () => {
     expect(isValidEmail('jane@acme.xn--p1ai')).toBe(true);
   });
 
-  it('stays fast on long hostile input', () => {
-    const started = performance.now();
+  // A catastrophic-backtracking pattern would hang here; the test timeout is the guard.
+  it('rejects long hostile input without hanging', () => {
     for (let i = 0; i < 200; i++) {
-      normalizeEmail(`${'a.'.repeat(30)}!@${'a-'.repeat(2000)}`);
-      normalizeEmail(`mailto:${'%'.repeat(5000)}`);
-      isValidEmail(`${'a'.repeat(60)}@${'a'.repeat(60)}.${'a-'.repeat(60)}`);
+      expect(normalizeEmail(`${'a.'.repeat(30)}!@${'a-'.repeat(2000)}`)).toBeUndefined();
+      expect(normalizeEmail(`mailto:${'%'.repeat(5000)}`)).toBeUndefined();
+      expect(isValidEmail(`${'a'.repeat(60)}@${'a'.repeat(60)}.${'a-'.repeat(60)}`)).toBe(false);
+      expect(isValidEmail(`a@${'a.'.repeat(120)}!`)).toBe(false);
     }
-    expect(performance.now() - started).toBeLessThan(500);
-  });
+  }, 10_000);
 });
 
 describe('emailsFromMailto', () => {
