@@ -1,4 +1,31 @@
 import { defineConfig } from 'wxt';
+import { isLoopbackHost } from './utils/api/backend-url';
+import { DEMO_PAGE_MATCHES } from './utils/sites/matches';
+
+/**
+ * The reference server's demo page (`http://127.0.0.1:<port>/demo`) is a supported page only
+ * in demo builds: the quick start (a backend on loopback) or WXT_TOUCHPOINT_DEMO_PAGE=true.
+ * Elsewhere a local app with a /demo path must not be scanned.
+ */
+function isDemoBuild(): boolean {
+  if (process.env.WXT_TOUCHPOINT_DEMO_PAGE === 'true') return true;
+  try {
+    return isLoopbackHost(new URL(process.env.WXT_TOUCHPOINT_BACKEND_URL ?? '').hostname);
+  } catch {
+    return false;
+  }
+}
+
+function buildTimeHostPermissions(): string[] {
+  const granted = isDemoBuild() ? ['http://127.0.0.1/*', 'http://localhost/*'] : [];
+  try {
+    const origin = new URL(process.env.WXT_TOUCHPOINT_BACKEND_URL ?? '').origin;
+    if (origin !== 'null' && !granted.includes(`${origin}/*`)) granted.push(`${origin}/*`);
+  } catch {
+    // No build-time backend.
+  }
+  return granted;
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -12,7 +39,9 @@ export default defineConfig({
     permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Backends are granted one origin at a time when the admin saves them (issue: options page).
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
-    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
+    // Only the backend a build is wired to (and, in demo builds, the local reference server)
+    // is granted at install; others are asked for when the admin saves them.
+    host_permissions: buildTimeHostPermissions(),
     // The sidebar page also runs in the browser's own side panel.
     ...(browser === 'firefox'
       ? { sidebar_action: { default_panel: 'sidebar.html', default_title: 'Touchpoint' } }
@@ -25,4 +54,15 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (isDemoBuild()) return;
+      manifest.content_scripts = (manifest.content_scripts ?? [])
+        .map((script) => ({
+          ...script,
+          matches: (script.matches ?? []).filter((m) => !DEMO_PAGE_MATCHES.includes(m)),
+        }))
+        .filter((script) => script.matches.length > 0);
+    },
+  },
 });

@@ -38,6 +38,11 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
   bodyLimitBytes?: number;
   log?: LogSink;
+  /**
+   * Serve `GET /demo`, which lists contacts without a key. Only for demo setups (demo keys
+   * or demo data): on a real deployment it would show real people to anyone.
+   */
+  demoPage?: boolean;
 }
 
 export interface AppEnv {
@@ -205,7 +210,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   registerReadRoutes(app, { store, requireScope });
   registerWriteRoutes(app, { store, requireScope });
   registerFeedbackRoutes(app, { store, requireScope });
-  registerDemoPage(app, { store });
+  if (options.demoPage) registerDemoPage(app, { store });
   return app;
 }
 

@@ -89,8 +89,4 @@ export class KeyRing {
   }
 }
 
-/** True for hosts only this machine can reach. */
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
-}
+export { isLoopbackHost } from '../utils/api/backend-url';

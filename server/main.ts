@@ -97,6 +97,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     rateLimitPerMinute: options.rateLimitPerMinute,
     bodyLimitBytes: options.bodyLimitBytes,
     log,
+    demoPage: usingDemoKeys || options.seed === 'demo',
   });
 
   const server = await new Promise<Server>((resolve, reject) => {

@@ -55,6 +55,8 @@ export function buildExtension(
         ...process.env,
         WXT_TOUCHPOINT_BACKEND_URL: defaults.backendUrl ?? '',
         WXT_TOUCHPOINT_API_KEY: defaults.apiKey ?? '',
+        // The tests use the reference server's demo page (wxt.config.ts).
+        WXT_TOUCHPOINT_DEMO_PAGE: 'true',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, ConsoleMessage, Page, Worker } from 'playwright-core';
 import { inject } from 'vitest';
+import { isLoopbackHost } from '../../utils/api/backend-url';
 import type { BackendSettings } from '../../utils/settings';
 
 /**
@@ -103,7 +104,8 @@ async function attach(
 
   // Only loopback may reach the network: unrouted sites fail fast instead of hanging offline.
   await context.route(
-    (url) => (url.protocol === 'http:' || url.protocol === 'https:') && !isLoopback(url.hostname),
+    (url) =>
+      (url.protocol === 'http:' || url.protocol === 'https:') && !isLoopbackHost(url.hostname),
     (route) => route.abort('blockedbyclient'),
   );
 
@@ -202,10 +204,6 @@ function recordConsole(problems: BrowserProblem[], message: ConsoleMessage, wher
     where: location.url ? `${location.url}:${location.lineNumber}` : where,
     text: message.text(),
   });
-}
-
-function isLoopback(hostname: string): boolean {
-  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
 }
 
 /**

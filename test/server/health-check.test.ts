@@ -103,6 +103,16 @@ describe('checkHealth', () => {
     if (status.kind !== 'ok') expect(status.message).toContain('HTTP 503');
   });
 
+  it('refuses to send the key over plain http to a non-loopback host, or to a non-URL', async () => {
+    const insecure = await checkHealth('http://context.example.com', DEMO_KEYS.read);
+    expect(insecure).toMatchObject({ kind: 'bad_url' });
+    if (insecure.kind !== 'ok') expect(insecure.message).toMatch(/plain http.*Use https/);
+    const notUrl = await checkHealth('context.example.com', DEMO_KEYS.read);
+    expect(notUrl).toMatchObject({ kind: 'bad_url' });
+    if (notUrl.kind !== 'ok') expect(notUrl.message).toContain('is not a URL');
+    expect(await checkHealth('ftp://context.example.com', 'k')).toMatchObject({ kind: 'bad_url' });
+  });
+
   it('times out instead of hanging', async () => {
     fakeRoutes.set('/slow/v1/health', 'hang');
     const status = await checkHealth(`${fakeUrl}/slow`, 'k', { timeoutMs: 300 });

@@ -59,4 +59,17 @@ describe('GET /demo', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
+
+  it('is not served by a server with real keys and no demo data', async () => {
+    const real = await startTestServer({
+      keys: { read: 'real-read-key-1', admin: 'real-admin-key-1' },
+    });
+    try {
+      const response = await fetch(`${real.url}/demo`);
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({ error: { code: 'not_found' } });
+    } finally {
+      await real.dispose();
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import ky, { HTTPError, TimeoutError } from 'ky';
 import type { z } from 'zod';
+import { backendUrlProblem } from './backend-url';
 import { describeZodError } from './errors';
 import { HealthResponse, LookupResponse } from './schemas';
 import type { BackendStatus } from './status';
@@ -23,6 +24,8 @@ export async function checkHealth(
   apiKey: string,
   options: CheckOptions = {},
 ): Promise<BackendStatus> {
+  const problem = backendUrlProblem(baseUrl);
+  if (problem) return { kind: 'bad_url', baseUrl, message: problem };
   const started = performance.now();
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
   const health = await requestJson(baseUrl, new URL('v1/health', base), apiKey, options);

@@ -14,7 +14,8 @@ export type BackendStatus =
       roundTripMs: number;
     }
   | {
-      kind: 'unreachable' | 'timeout' | 'unauthorized' | 'server_error' | 'not_context_api';
+      kind:
+        'bad_url' | 'unreachable' | 'timeout' | 'unauthorized' | 'server_error' | 'not_context_api';
       baseUrl: string;
       message: string;
     };

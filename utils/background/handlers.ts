@@ -15,7 +15,11 @@ export function registerBackgroundHandlers(): void {
     if (tabId === undefined || tabId < 0) return;
     await setTabContacts(tabId, { url: data.url, contacts: data.contacts, detectedAt: Date.now() });
   });
-  onMessage('getTabContacts', ({ data }) => getTabContacts(data.tabId));
+  // Extension pages only (also when framed in a tab): a content script must not read what
+  // other tabs show.
+  onMessage('getTabContacts', ({ data, sender }) =>
+    sender.url?.startsWith(browser.runtime.getURL('/')) ? getTabContacts(data.tabId) : null,
+  );
   onMessage('getDetectionSettings', () => getDetectionSettings());
   broadcastDetectionSettingsChanges();
 

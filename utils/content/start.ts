@@ -38,10 +38,22 @@ export async function startContentScript(
     });
   };
 
-  const removeListener = onMessage('detectionSettingsChanged', ({ data }) => start(data));
+  // A pushed change wins over the first answer, whichever arrives last.
+  let pushed = false;
+  const removeListener = onMessage('detectionSettingsChanged', ({ data }) => {
+    pushed = true;
+    start(data);
+  });
   ctx.onInvalidated(() => {
     stop();
     removeListener();
   });
-  start(await sendMessage('getDetectionSettings', undefined));
+  try {
+    const initial = await sendMessage('getDetectionSettings', undefined);
+    if (!pushed) start(initial);
+  } catch {
+    // No background to answer: the extension was reloaded or removed. Detecting without
+    // the user's own and internal addresses could report them, so do nothing.
+    removeListener();
+  }
 }

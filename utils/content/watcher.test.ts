@@ -107,6 +107,17 @@ describe('watchContacts', () => {
     stop();
   });
 
+  it('reports again when the page comes back from the back/forward cache', () => {
+    const { report, stop } = setup(() => [jane]);
+    window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: false }));
+    vi.advanceTimersByTime(250);
+    expect(report).toHaveBeenCalledTimes(1);
+    window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    vi.advanceTimersByTime(250);
+    expect(report).toHaveBeenCalledTimes(2);
+    stop();
+  });
+
   it('stops observing when stopped', async () => {
     const { detect, stop } = setup(() => [jane]);
     stop();

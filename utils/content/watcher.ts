@@ -13,6 +13,7 @@ import type { DetectedContact } from '../sites/types';
  *   about a tenth of the main thread on a page that never stops changing;
  * - navigation (hashchange, popstate) schedules a run too;
  * - while the tab is hidden nothing runs; a pending change runs when it is shown again;
+ * - a page restored from the back/forward cache reports again;
  * - `report` is called only when the URL or the detected list changed.
  */
 export interface WatcherOptions {
@@ -68,6 +69,14 @@ export function watchContacts(options: WatcherOptions): () => void {
   const onVisibility = () => {
     if (!win.document.hidden && pending) schedule();
   };
+  // Back/forward cache: the background forgot this tab when it navigated away, so a page
+  // restored from the cache must report again even though nothing changed here.
+  const onPageShow = (event: PageTransitionEvent) => {
+    if (!event.persisted) return;
+    lastUrl = '';
+    lastKey = '';
+    schedule();
+  };
 
   // The global constructor: a content script shares the DOM but has its own JS globals.
   const observer = new MutationObserver(schedule);
@@ -75,6 +84,7 @@ export function watchContacts(options: WatcherOptions): () => void {
   win.addEventListener('hashchange', schedule);
   win.addEventListener('popstate', schedule);
   win.document.addEventListener('visibilitychange', onVisibility);
+  win.addEventListener('pageshow', onPageShow);
   run();
 
   return () => {
@@ -83,5 +93,6 @@ export function watchContacts(options: WatcherOptions): () => void {
     win.removeEventListener('hashchange', schedule);
     win.removeEventListener('popstate', schedule);
     win.document.removeEventListener('visibilitychange', onVisibility);
+    win.removeEventListener('pageshow', onPageShow);
   };
 }

@@ -4,6 +4,8 @@
  * time instead. Chrome ignores the port in match patterns, so the loopback entries cover the
  * reference server's demo page on any port.
  */
+export const DEMO_PAGE_MATCHES = ['http://127.0.0.1/demo*', 'http://localhost/demo*'];
+
 export const SITE_MATCH_PATTERNS = {
   gmail: ['https://mail.google.com/*'],
   outlook: [
@@ -13,11 +15,8 @@ export const SITE_MATCH_PATTERNS = {
     'https://outlook.cloud.microsoft/*',
   ],
   salesforce: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
-  hubspot: [
-    'https://app.hubspot.com/*',
-    'https://app-eu1.hubspot.com/*',
-    'https://app-na2.hubspot.com/*',
-  ],
+  // Every regional app host (app, app-eu1, app-na2, …); the adapter reads only those.
+  hubspot: ['https://*.hubspot.com/*'],
   pipedrive: ['https://*.pipedrive.com/*'],
   dynamics: ['https://*.dynamics.com/*'],
   zoho: [
@@ -27,7 +26,9 @@ export const SITE_MATCH_PATTERNS = {
     'https://crm.zoho.com.au/*',
     'https://crm.zoho.jp/*',
   ],
-  generic: ['http://127.0.0.1/demo*', 'http://localhost/demo*'],
+  // The reference server's demo page: only in builds wired to a loopback backend (npm start)
+  // or asked for with WXT_TOUCHPOINT_DEMO_PAGE=true (see wxt.config.ts).
+  generic: DEMO_PAGE_MATCHES,
 } as const satisfies Record<string, readonly string[]>;
 
 export type SiteId = keyof typeof SITE_MATCH_PATTERNS;
