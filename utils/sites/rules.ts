@@ -3,6 +3,7 @@
  * is not a person the rep deals with (invalid, own, internal, role/no-reply), one entry per
  * address, most relevant first. Pure: strings in, strings out.
  */
+import { cleanName } from './page-text';
 import type { AdapterResult, ContactRole, DetectedContact, RawContact } from './types';
 
 /**
@@ -28,7 +29,6 @@ const MAX_MAILTO_LENGTH = 2048;
 const MAX_MAILTO_ADDRESSES = 10;
 /** Upper bound on raw entries considered per page, so a pathological page stays cheap. */
 const MAX_RAW_CONTACTS = 5000;
-const MAX_NAME_LENGTH = 200;
 
 /**
  * Local parts of dot-atoms (RFC 5322 atext, lowercase). Dots only between runs of atext and
@@ -156,15 +156,19 @@ function inDomains(email: string, domains: readonly string[]): boolean {
   return domains.some((d) => domain === d || domain.endsWith(`.${d}`));
 }
 
-/** A display name worth showing: collapsed whitespace, unquoted, not just the address again. */
-function cleanName(name: unknown, email: string): string | undefined {
-  if (typeof name !== 'string') return undefined;
-  let clean = name
-    .slice(0, MAX_NAME_LENGTH * 2)
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (/^(["']).*\1$/.test(clean)) clean = clean.slice(1, -1).trim();
-  if (!clean || clean.length > MAX_NAME_LENGTH) return undefined;
+/**
+ * True for a normalised address that is neither the user's (`own`) nor a machine's: someone
+ * the rep may deal with. Adapters pick their primary with it; the internal domains (a setting
+ * adapters never see) are applied on top, in `applyContactRules`.
+ */
+export function isExternalAddress(email: string, own: ReadonlySet<string>): boolean {
+  return !own.has(email) && !isRoleAddress(email);
+}
+
+/** The entry's display name, unless it is just the address again. */
+function nameFor(name: unknown, email: string): string | undefined {
+  const clean = cleanName(name);
+  if (!clean) return undefined;
   const lower = clean.toLowerCase();
   // Only a name with an @ can be the address again; skip the full check for the rest.
   if (lower === email || (clean.includes('@') && normalizeEmail(clean) === email)) return undefined;
@@ -213,10 +217,10 @@ export function applyContactRules(
   const raw: readonly RawContact[] = Array.isArray(result.contacts) ? result.contacts : [];
   for (const [order, entry] of raw.slice(0, MAX_RAW_CONTACTS).entries()) {
     const email = normalizeEmail(entry?.email);
-    if (!email || own.has(email) || inDomains(email, internal) || isRoleAddress(email)) continue;
+    if (!email || !isExternalAddress(email, own) || inDomains(email, internal)) continue;
     const role: ContactRole = Object.hasOwn(ROLE_RANK, entry.role) ? entry.role : 'link';
     const rank = ROLE_RANK[role];
-    const name = cleanName(entry.name, email);
+    const name = nameFor(entry.name, email);
     const confidence = clampConfidence(entry.confidence);
     const seen = byEmail.get(email);
     if (!seen) {
