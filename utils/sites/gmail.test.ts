@@ -7,7 +7,8 @@ import {
   LARGE_THREAD_URL,
   buildLargeGmailThread,
 } from '../../test/fixtures/gmail/large-thread';
-import { gmail, gmailThreadId, parseAddressList } from './gmail';
+import { parseAddressList } from './addresses';
+import { gmail, gmailThreadId } from './gmail';
 import { SITE_ADAPTERS, detectContacts } from './index';
 import type { DetectOptions } from './index';
 

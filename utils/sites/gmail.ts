@@ -3,8 +3,10 @@
  * open compose windows. Inbox, label and search lists give nothing. Pure: reads only the
  * `Document` and `URL` it is given. Fixtures: test/fixtures/gmail/.
  */
-import { ROLE_RANK, isRoleAddress, normalizeEmail } from './rules';
+import { cleanHeaderName, emailsInText, parseAddressList, type ParsedAddress } from './addresses';
+import { ROLE_RANK, isExternalAddress, normalizeEmail } from './rules';
 import type { AdapterResult, RawContact, SiteAdapter } from './types';
+import { isHiddenByMarkup, isShownByMarkup } from './visibility';
 
 /** `/mail/`, `/mail/u/1/`, delegated `/mail/u/0/d/<token>/`. */
 const MAIL_PATH = /^\/mail(?:\/u\/\d{1,3})?(?:\/d\/[\w-]{1,200})?\/?$/;
@@ -31,7 +33,7 @@ const MAIN_ROOT = '[role="main"]';
 const MESSAGE = 'div.adn[data-message-id]';
 const COLLAPSED_MESSAGES = `.kv ${MESSAGE}, ${MESSAGE}.kv`;
 const FOLDED_MESSAGES = `.kQ ${MESSAGE}, .kx ${MESSAGE}`;
-/** Candidates for an inline-hidden container (confirmed by `isHiddenElement`). */
+/** Candidates for an inline-hidden container (confirmed by `isHiddenByMarkup`). */
 const MAYBE_HIDDEN = '[style*="none"], [style*="hidden"], [hidden], [aria-hidden="true"]';
 /** Everyone Gmail names in a header: `<span class="gD|g2" email name data-hovercard-id>`. */
 const PERSON = 'span[email], span[data-hovercard-id]';
@@ -68,13 +70,7 @@ const ACCOUNT_LINK = 'a[aria-label*="@"][href*="accounts.google.com"]';
 /** Labels in the summary line and the details table ("cc:", "bcc:", "Cci :"). */
 const CC_LABEL = /\b(?:b?cc|cci|cco)\s*:/i;
 const FROM_LABEL = /\b(?:from|reply-to)\s*:/i;
-/** Any address inside free text (title, aria-label); bounded input, linear pattern. */
-const EMAIL_IN_TEXT = /[\w.%+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}/g;
 const MAX_TEXT = 1000;
-const MAX_NAME = 200;
-/** Hostile `value="a@x, b@y, …"`: parse at most this much. */
-const MAX_LIST_TEXT = 10_000;
-const MAX_LIST_ENTRIES = 100;
 
 const CONFIDENCE: Record<'sender' | 'recipient' | 'cc' | 'compose', number> = {
   sender: 0.95,
@@ -85,96 +81,6 @@ const CONFIDENCE: Record<'sender' | 'recipient' | 'cc' | 'compose', number> = {
 /** Collapsed and folded messages show less: their people are slightly less certain. */
 const COLLAPSED_PENALTY = 0.1;
 const FOLDED_PENALTY = 0.2;
-
-export interface ParsedAddress {
-  email: string;
-  name?: string;
-}
-
-/** `Name <addr>`, `"Doe, Jane" <addr>` or a bare address; undefined for a name alone. */
-export function parseAddress(text: string): ParsedAddress | undefined {
-  const part = text.slice(0, MAX_TEXT);
-  const open = part.lastIndexOf('<');
-  const close = part.lastIndexOf('>');
-  if (open !== -1 && close > open) {
-    const email = normalizeEmail(part.slice(open + 1, close));
-    if (!email) return undefined;
-    const name = cleanName(part.slice(0, open));
-    return name ? { email, name } : { email };
-  }
-  const email = normalizeEmail(part);
-  return email ? { email } : undefined;
-}
-
-/**
- * A header list (`Name <addr>, "Doe, Jane" <addr2>; addr3`): splits on `,`/`;` outside quotes
- * and angle brackets. Entries without an address are dropped, never guessed.
- */
-export function parseAddressList(value: string): ParsedAddress[] {
-  const text = value.slice(0, MAX_LIST_TEXT);
-  const found: ParsedAddress[] = [];
-  let start = 0;
-  let quoted = false;
-  let angled = false;
-  for (let i = 0; i <= text.length && found.length < MAX_LIST_ENTRIES; i++) {
-    const ch = text[i];
-    if (i === text.length || (!quoted && !angled && (ch === ',' || ch === ';'))) {
-      const entry = parseAddress(text.slice(start, i));
-      if (entry) found.push(entry);
-      start = i + 1;
-    } else if (ch === '\\' && quoted) {
-      i++;
-    } else if (ch === '"') {
-      quoted = !quoted;
-    } else if (!quoted && ch === '<') {
-      angled = true;
-    } else if (!quoted && ch === '>') {
-      angled = false;
-    }
-  }
-  return found;
-}
-
-/** Every address in a bit of text (title, aria-label), normalised and valid. */
-export function emailsInText(text: string | null | undefined): string[] {
-  if (!text) return [];
-  const found: string[] = [];
-  for (const match of text.slice(0, MAX_TEXT).matchAll(EMAIL_IN_TEXT)) {
-    const email = normalizeEmail(match[0]);
-    if (email && !found.includes(email)) found.push(email);
-  }
-  return found;
-}
-
-function cleanName(value: string | null | undefined): string | undefined {
-  if (!value) return undefined;
-  const name = value
-    .slice(0, MAX_NAME * 2)
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^"+|"+$/g, '')
-    .trim();
-  return name && name.length <= MAX_NAME ? name : undefined;
-}
-
-/**
- * Hidden by the cheap signals that need no layout: `hidden`, `aria-hidden="true"`, or an
- * inline `display: none` / `visibility: hidden` (how Gmail hides stale views). Works the same
- * in happy-dom and in a browser.
- */
-function isHiddenElement(el: Element): boolean {
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const style = el.getAttribute('style');
-  return style !== null && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
-}
-
-/** True when neither `el` nor an ancestor below `stop` (exclusive) is hidden. */
-export function isShown(el: Element, stop: Element | null = null): boolean {
-  for (let node: Element | null = el; node && node !== stop; node = node.parentElement) {
-    if (isHiddenElement(node)) return false;
-  }
-  return true;
-}
 
 /** The thread id when the hash names one (`#inbox/<id>`, `#search/q/<id>`), else undefined. */
 export function gmailThreadId(url: URL): string | undefined {
@@ -292,7 +198,7 @@ function detailsRowRole(row: Element): Role {
 function visibleThreadRoots(document: Document): Element[] {
   for (const selector of [THREAD_ROOTS, MAIN_ROOT]) {
     const roots = [...document.querySelectorAll(selector)].filter(
-      (root) => isShown(root) && root.querySelector(MESSAGE) !== null,
+      (root) => isShownByMarkup(root) && root.querySelector(MESSAGE) !== null,
     );
     if (roots.length > 0) return roots;
   }
@@ -308,7 +214,7 @@ function readThread(root: Element): Message[] {
   const collapsed = new Set(root.querySelectorAll(COLLAPSED_MESSAGES));
   const folded = new Set(root.querySelectorAll(FOLDED_MESSAGES));
   for (const el of root.querySelectorAll(MAYBE_HIDDEN)) {
-    if (!isHiddenElement(el)) continue;
+    if (!isHiddenByMarkup(el)) continue;
     if (el.matches(MESSAGE)) folded.add(el);
     for (const message of el.querySelectorAll(MESSAGE)) folded.add(message);
   }
@@ -342,10 +248,6 @@ function readThread(root: Element): Message[] {
   return messages;
 }
 
-function isExternal(email: string, own: ReadonlySet<string>): boolean {
-  return !own.has(email) && !isRoleAddress(email);
-}
-
 /**
  * Thread people, latest message first. Primary: the sender of the latest expanded message
  * who is not the user (nor a no-reply); else the first external recipient of the latest
@@ -356,11 +258,11 @@ function threadContacts(messages: Message[], own: ReadonlySet<string>): RawConta
   const expanded = messages.filter((m) => m.state === 'expanded');
   let primary: Person | undefined;
   for (let i = expanded.length - 1; i >= 0 && !primary; i--) {
-    primary = expanded[i]?.senders.find((p) => isExternal(p.email, own));
+    primary = expanded[i]?.senders.find((p) => isExternalAddress(p.email, own));
   }
   const latest = expanded[expanded.length - 1] ?? messages[messages.length - 1];
   if (!primary && latest) {
-    const people = recipientsOf(latest).filter((p) => isExternal(p.email, own));
+    const people = recipientsOf(latest).filter((p) => isExternalAddress(p.email, own));
     primary = people.find((p) => p.role === 'recipient') ?? people[0];
   }
 
@@ -387,7 +289,7 @@ function threadContacts(messages: Message[], own: ReadonlySet<string>): RawConta
       }
       contact.confidence = Math.max(contact.confidence, confidence);
       if (!contact.name) {
-        const name = cleanName(person.el.getAttribute('name'));
+        const name = cleanHeaderName(person.el.getAttribute('name'));
         if (name) contact.name = name;
       }
       if (person === primary) contact.primary = true;
@@ -402,7 +304,7 @@ function composeRecipients(compose: Element): ParsedAddress[] {
   for (const chip of compose.querySelectorAll(COMPOSE_CHIPS)) {
     const email = normalizeEmail(chip.getAttribute('data-hovercard-id'));
     if (!email) continue;
-    const name = cleanName(chip.getAttribute('data-name'));
+    const name = cleanHeaderName(chip.getAttribute('data-name'));
     found.push(name ? { email, name } : { email });
   }
   for (const input of compose.querySelectorAll(COMPOSE_INPUTS)) {
@@ -416,7 +318,7 @@ function composeRecipients(compose: Element): ParsedAddress[] {
  * is primary: the rep is writing to them now, which beats the thread's last sender.
  */
 function composeContacts(document: Document, own: ReadonlySet<string>): RawContact[] {
-  const composes = [...document.querySelectorAll(COMPOSE_ROOT)].filter((c) => isShown(c));
+  const composes = [...document.querySelectorAll(COMPOSE_ROOT)].filter((c) => isShownByMarkup(c));
   const active = document.activeElement;
   composes.sort(
     (a, b) => Number(!!active && b.contains(active)) - Number(!!active && a.contains(active)),
@@ -430,7 +332,7 @@ function composeContacts(document: Document, own: ReadonlySet<string>): RawConta
       seen.add(email);
       const contact: RawContact = { email, role: 'compose', confidence: CONFIDENCE.compose };
       if (name) contact.name = name;
-      if (!primaryTaken && isExternal(email, own)) contact.primary = primaryTaken = true;
+      if (!primaryTaken && isExternalAddress(email, own)) contact.primary = primaryTaken = true;
       contacts.push(contact);
     }
   }

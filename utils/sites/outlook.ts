@@ -4,9 +4,11 @@
  * person shown by name alone gives nothing: never guess an address. Fixtures:
  * test/fixtures/outlook/.
  */
-import { emailsInText, isShown, parseAddress, type ParsedAddress } from './gmail';
-import { isRoleAddress, normalizeEmail } from './rules';
+import { emailsInText, parseAddress, type ParsedAddress } from './addresses';
+import { collapseWhitespace } from './page-text';
+import { isExternalAddress, normalizeEmail } from './rules';
 import type { AdapterResult, RawContact, SiteAdapter } from './types';
+import { isShownByMarkup } from './visibility';
 
 const HOSTS = new Set([
   'outlook.office.com',
@@ -61,7 +63,7 @@ function personaAddress(el: Element): ParsedAddress | undefined {
 }
 
 function nameOf(el: Element): string | undefined {
-  const text = (el.textContent ?? '').slice(0, MAX_TEXT).replace(/\s+/g, ' ').trim();
+  const text = collapseWhitespace(el.textContent ?? '', MAX_TEXT);
   return text && !text.includes('@') ? text : undefined;
 }
 
@@ -83,7 +85,7 @@ function toContact(
 
 function visibleReadingRoot(document: Document): Element | undefined {
   for (const selector of READING_ROOTS) {
-    const root = [...document.querySelectorAll(selector)].find((el) => isShown(el));
+    const root = [...document.querySelectorAll(selector)].find((el) => isShownByMarkup(el));
     if (root) return root;
   }
   return undefined;
@@ -113,7 +115,7 @@ function readingPaneContacts(root: Element): RawContact[] {
         break;
       }
     }
-    if (skip || !isShown(el, root)) continue;
+    if (skip || !isShownByMarkup(el, root)) continue;
     if (well) {
       if (well.querySelector(EDITABLE)) continue;
       const address = personaAddress(el);
@@ -137,7 +139,7 @@ function readingPaneContacts(root: Element): RawContact[] {
 function composeContacts(document: Document): RawContact[] {
   const contacts: RawContact[] = [];
   for (const well of document.querySelectorAll(RECIPIENT_WELL)) {
-    if (!well.querySelector(EDITABLE) || !isShown(well)) continue;
+    if (!well.querySelector(EDITABLE) || !isShownByMarkup(well)) continue;
     for (const persona of well.querySelectorAll(PERSONA)) {
       const address = personaAddress(persona);
       if (address) contacts.push(toContact(address, 'compose', CONFIDENCE.compose));
@@ -168,12 +170,9 @@ function readOwnEmails(document: Document, url: URL): string[] {
  * else the first recipient. Never the user or a no-reply.
  */
 function markPrimary(contacts: RawContact[], own: ReadonlySet<string>): void {
-  const external = (c: RawContact) => {
-    const email = normalizeEmail(c.email);
-    return !!email && !own.has(email) && !isRoleAddress(email);
-  };
   for (const role of ['compose', 'sender', 'recipient', 'cc'] as const) {
-    const pick = contacts.find((c) => c.role === role && external(c));
+    // Every address here came through `parseAddress`, so it is already normalised.
+    const pick = contacts.find((c) => c.role === role && isExternalAddress(c.email, own));
     if (pick) {
       pick.primary = true;
       return;
