@@ -2,9 +2,12 @@
  * Dynamics 365 (model-driven apps) Contact and Lead forms: the primary email input's value.
  * Other entities (account, opportunity, …) and views give nothing.
  */
-import { isHidden, nameFromText, textOf } from './generic';
-import { emailsFromMailto, normalizeEmail } from './rules';
+import { MAILTO_LINK, linkEmails } from './mailto-links';
+import { nameFromText, textOf } from './page-text';
+import { recordContacts } from './record-page';
+import { normalizeEmail } from './rules';
 import type { AdapterResult, RawContact, SiteAdapter } from './types';
+import { isHiddenByMarkupOrCss } from './visibility';
 
 /** `<org>.crm.dynamics.com`, `<org>.crm4.dynamics.com`, `<org>.crm11.dynamics.com`, … */
 const CRM_HOST = /^[a-z0-9-]+\.crm\d*\.dynamics\.com$/i;
@@ -55,14 +58,16 @@ function controlEmail(control: Element): string[] {
     const email = normalizeEmail(control.value);
     return email ? [email] : [];
   }
-  const link = control.querySelector('a[href^="mailto:" i]');
-  if (link) return emailsFromMailto(link.getAttribute('href') ?? '');
+  const link = control.querySelector(MAILTO_LINK);
+  if (link) return linkEmails(link);
   const email = normalizeEmail(textOf(control));
   return email ? [email] : [];
 }
 
 function extractDynamics(document: Document): AdapterResult {
-  const title = Array.from(document.querySelectorAll(RECORD_TITLE)).find((el) => !isHidden(el));
+  const title = Array.from(document.querySelectorAll(RECORD_TITLE)).find(
+    (el) => !isHiddenByMarkupOrCss(el),
+  );
   const name = nameFromText(
     (title?.getAttribute('title') || textOf(title)).replace(SAVE_STATUS_SUFFIX, ''),
   );
@@ -70,13 +75,12 @@ function extractDynamics(document: Document): AdapterResult {
   EMAIL_INPUTS.forEach((selector, index) => {
     const control = Array.from(document.querySelectorAll(selector))
       .slice(0, 10)
-      .find((el) => !isHidden(el));
+      .find((el) => !isHiddenByMarkupOrCss(el));
     for (const email of control ? controlEmail(control) : []) {
       contacts.push({ email, role: 'record', confidence: index === 0 ? 0.95 : 0.7 });
     }
   });
-  const [first, ...rest] = contacts;
-  return { contacts: first ? [{ ...first, name, primary: true }, ...rest] : [] };
+  return { contacts: recordContacts(contacts, name) };
 }
 
 export const dynamics: SiteAdapter = {

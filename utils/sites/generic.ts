@@ -1,23 +1,17 @@
 /**
  * Generic fallback for pages no dedicated adapter claims (an admin's custom domains, the
  * reference server's `/demo` page): `mailto:` links in the main content, hCard and schema.org
- * Person markup. Never a regex over the page text. Also home of the small, bounded page
- * readers the CRM adapters share (visibility, `mailto:` links, page chrome).
+ * Person markup. Never a regex over the page text.
  */
+import { isInside } from './composed-tree';
+import { mailtoContacts } from './mailto-links';
 import { SITE_MATCHES } from './matches';
+import { ARTICLE_CONTENT, contentRegions } from './page-regions';
+import { nameFromText, textOf } from './page-text';
 import { emailsFromMailto } from './rules';
-import type { ContactRole, RawContact, SiteAdapter } from './types';
+import type { RawContact, SiteAdapter } from './types';
+import { isHiddenByMarkupOrCss } from './visibility';
 
-/** Where the page's own content lives; the first visible match(es) win, else `<body>`. */
-const MAIN_CONTENT = 'main, [role="main"]';
-/** Second choice when there is no main landmark (blog posts, profile pages). */
-const ARTICLE_CONTENT = 'article, [role="article"]';
-/** Page chrome: site navigation, banners, footers, sidebars. Never the contact. */
-export const PAGE_CHROME =
-  'header, nav, footer, aside, [role="banner"], [role="navigation"], [role="contentinfo"], [role="complementary"]';
-/** Chrome that can sit inside `main` too (a section nav, a landmark-labelled footer). */
-const CHROME_IN_MAIN = 'nav, [role="navigation"], [role="banner"], [role="contentinfo"]';
-export const MAILTO_LINK = 'a[href^="mailto:" i]';
 /** hCard: `<div class="vcard"><a class="email" href="mailto:…">` (test/fixtures/generic/hcard.html). */
 const HCARD_EMAIL = '.vcard .email, .h-card .u-email';
 const HCARD_NAME = '.fn, .p-name';
@@ -44,134 +38,11 @@ function isDedicatedSiteHost(hostname: string): boolean {
 }
 
 /** Bounds so a hostile or huge page stays cheap. */
-const MAX_LINKS_SCANNED = 500;
-const MAX_ANCESTORS = 256;
 const MAX_TEXT = 320;
 const MAX_JSON_LD_SCRIPTS = 20;
 const MAX_JSON_LD_LENGTH = 200_000;
 const MAX_JSON_NODES = 2000;
 const MAX_JSON_DEPTH = 12;
-const MAX_NAME = 120;
-const MAX_STYLE = 2000;
-
-const HIDING_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
-
-/** The element's parent, crossing out of a shadow root to its host. */
-function parentOf(element: Element): Element | null {
-  if (element.parentElement) return element.parentElement;
-  const root = element.parentNode;
-  return root && 'host' in root ? ((root as ShadowRoot).host ?? null) : null;
-}
-
-/**
- * True when the element or an ancestor (across shadow roots) is hidden by markup (`hidden`,
- * `aria-hidden`, inline `display:none`) or, where the browser can tell, by CSS. Stale views
- * and background tabs stay in the DOM on Salesforce, HubSpot and Gmail.
- */
-export function isHidden(element: Element): boolean {
-  let current: Element | null = element;
-  let hugeStyle = false;
-  for (let depth = 0; current && depth < MAX_ANCESTORS; depth++) {
-    const style = current.getAttribute('style') ?? '';
-    hugeStyle ||= style.length > MAX_STYLE;
-    if (
-      current.hasAttribute('hidden') ||
-      current.getAttribute('aria-hidden') === 'true' ||
-      HIDING_STYLE.test(style.slice(0, MAX_STYLE))
-    ) {
-      return true;
-    }
-    current = parentOf(current);
-  }
-  // `checkVisibility` sees stylesheet rules (`.tab:not(.active) { display: none }`). Skipped
-  // under megabyte inline styles: DOM emulations parse those in quadratic time.
-  return !hugeStyle && typeof element.checkVisibility === 'function' && !element.checkVisibility();
-}
-
-/** True when an ancestor of `element` below `root` matches `selector`. */
-export function isInside(element: Element, selector: string, root: Node): boolean {
-  let current: Element | null = element;
-  for (let depth = 0; current && current !== root && depth < MAX_ANCESTORS; depth++) {
-    if (current.matches(selector)) return true;
-    current = parentOf(current);
-  }
-  return false;
-}
-
-/** Trimmed, length-capped text of an element (for names and text-only addresses). */
-export function textOf(element: Element | null | undefined): string {
-  return (element?.textContent ?? '')
-    .slice(0, MAX_TEXT * 4)
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, MAX_TEXT);
-}
-
-/** Link captions that are calls to action, not names ("Email me", "Send a message"). */
-const CALL_TO_ACTION = /^(?:e-?mail|mail|send|write|contact|click|reply|message)\b/i;
-
-/** A link text or label that reads as a name, not as an address or a button caption. */
-export function nameFromText(text: string): string | undefined {
-  const name = text.trim();
-  return name && name.length <= MAX_NAME && !name.includes('@') && !CALL_TO_ACTION.test(name)
-    ? name
-    : undefined;
-}
-
-export interface MailtoOptions {
-  role: ContactRole;
-  confidence: number;
-  /** Skip links for which this returns true (chrome, other records). */
-  skip?: (link: Element) => boolean;
-  /** Stop after this many contacts. */
-  limit?: number;
-}
-
-/**
- * Contacts from the visible `mailto:` links under `root`, in page order; the link text is the
- * name when it reads as one. A link naming several addresses gives each, without a name.
- */
-export function mailtoContacts(root: ParentNode, options: MailtoOptions): RawContact[] {
-  const contacts: RawContact[] = [];
-  const limit = options.limit ?? 100;
-  const links = root.querySelectorAll(MAILTO_LINK);
-  const count = Math.min(links.length, MAX_LINKS_SCANNED);
-  for (let i = 0; i < count && contacts.length < limit; i++) {
-    const link = links[i];
-    if (!link || options.skip?.(link) || isHidden(link)) continue;
-    const emails = emailsFromMailto(link.getAttribute('href') ?? '');
-    const name =
-      emails.length === 1
-        ? (nameFromText(textOf(link)) ?? nameFromText(link.getAttribute('title') ?? ''))
-        : undefined;
-    for (const email of emails.slice(0, limit - contacts.length)) {
-      contacts.push({ email, name, role: options.role, confidence: options.confidence });
-    }
-  }
-  return contacts;
-}
-
-/** Visible elements matching `selector`, outermost only (a `main` inside a `main` is one). */
-function visibleRoots(document: Document, selector: string): Element[] {
-  const roots: Element[] = [];
-  for (const element of Array.from(document.querySelectorAll(selector)).slice(0, 50)) {
-    if (roots.some((root) => root.contains(element)) || isHidden(element)) continue;
-    roots.push(element);
-  }
-  return roots;
-}
-
-/**
- * The page's content regions and what counts as chrome inside them: visible `main` landmarks,
- * else articles, else `<body>` minus header, nav, footer and aside.
- */
-export function contentRegions(document: Document): { roots: Element[]; chrome: string } {
-  const main = visibleRoots(document, MAIN_CONTENT);
-  if (main.length) return { roots: main, chrome: CHROME_IN_MAIN };
-  const articles = visibleRoots(document, ARTICLE_CONTENT);
-  if (articles.length) return { roots: articles, chrome: CHROME_IN_MAIN };
-  return { roots: document.body ? [document.body] : [], chrome: PAGE_CHROME };
-}
 
 /** An address from an element: a `mailto:` href, a `content`/`value` attribute, or its text. */
 function emailFromElement(element: Element): string[] {
@@ -184,7 +55,7 @@ function emailFromElement(element: Element): string[] {
 function hCardContacts(root: Element, skip: (el: Element) => boolean): RawContact[] {
   const contacts: RawContact[] = [];
   for (const element of Array.from(root.querySelectorAll(HCARD_EMAIL)).slice(0, 50)) {
-    if (skip(element) || isHidden(element)) continue;
+    if (skip(element) || isHiddenByMarkupOrCss(element)) continue;
     const card = element.closest('.vcard, .h-card');
     const name = nameFromText(textOf(card?.querySelector(HCARD_NAME)));
     for (const email of emailFromElement(element)) {
@@ -202,7 +73,7 @@ function microdataContacts(root: Element, skip: (el: Element) => boolean): RawCo
   for (const element of Array.from(root.querySelectorAll(MICRODATA_EMAIL)).slice(0, 50)) {
     // The property belongs to its nearest itemscope: an Organization's email is not a person.
     const scope = element.parentElement?.closest('[itemscope]') ?? null;
-    if (!isPersonScope(scope) || skip(element) || isHidden(element)) continue;
+    if (!isPersonScope(scope) || skip(element) || isHiddenByMarkupOrCss(element)) continue;
     const nameElement = Array.from(scope.querySelectorAll('[itemprop="name"]')).find(
       (candidate) => candidate.parentElement?.closest('[itemscope]') === scope,
     );
@@ -276,7 +147,7 @@ function extractGeneric(document: Document): { contacts: RawContact[] } {
 
   const focus = roots
     .flatMap((root) => Array.from(root.querySelectorAll(`${ARTICLE_CONTENT}, [role="document"]`)))
-    .find((article) => !isHidden(article));
+    .find((article) => !isHiddenByMarkupOrCss(article));
   if (focus) {
     const [first] = mailtoContacts(focus, { role: 'link', confidence: 0.6, limit: 1 });
     if (first) contacts.unshift({ ...first, primary: true });

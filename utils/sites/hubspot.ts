@@ -2,16 +2,14 @@
  * HubSpot contact records (object type 0-1), new and legacy URLs, every regional app host.
  * Company (0-2), deal (0-3) and ticket (0-5) records give nothing.
  */
-import {
-  contentRegions,
-  isHidden,
-  isInside,
-  mailtoContacts,
-  nameFromText,
-  textOf,
-} from './generic';
+import { isInside } from './composed-tree';
+import { mailtoContacts } from './mailto-links';
+import { contentRegions } from './page-regions';
+import { nameFromText, textOf } from './page-text';
+import { recordContacts } from './record-page';
 import { normalizeEmail } from './rules';
 import type { AdapterResult, RawContact, SiteAdapter } from './types';
+import { isHiddenByMarkupOrCss } from './visibility';
 
 /** `app.hubspot.com`, `app-eu1.hubspot.com`, `app-na2.hubspot.com`, … */
 const APP_HOST = /^app(?:-[a-z]{2,4}\d{0,2})?\.hubspot\.com$/i;
@@ -45,16 +43,18 @@ function propertyEmail(element: Element): string | undefined {
 function extractHubSpot(document: Document): AdapterResult {
   const sidebars = Array.from(document.querySelectorAll(SIDEBAR))
     .slice(0, 10)
-    .filter((sidebar) => !isHidden(sidebar));
+    .filter((sidebar) => !isHiddenByMarkupOrCss(sidebar));
   let contacts: RawContact[] = [];
   let name: string | undefined;
   for (const sidebar of sidebars) {
     name ??= nameFromText(
-      textOf(Array.from(sidebar.querySelectorAll(RECORD_NAME)).find((el) => !isHidden(el))),
+      textOf(
+        Array.from(sidebar.querySelectorAll(RECORD_NAME)).find((el) => !isHiddenByMarkupOrCss(el)),
+      ),
     );
     contacts.push(...mailtoContacts(sidebar, { role: 'record', confidence: 0.9, limit: 10 }));
     for (const property of Array.from(sidebar.querySelectorAll(EMAIL_PROPERTY)).slice(0, 10)) {
-      const email = !isHidden(property) && propertyEmail(property);
+      const email = !isHiddenByMarkupOrCss(property) && propertyEmail(property);
       if (email) contacts.push({ email, role: 'record', confidence: 0.85 });
     }
   }
@@ -71,10 +71,7 @@ function extractHubSpot(document: Document): AdapterResult {
         })
       : [];
   }
-  const [first, ...rest] = contacts;
-  return {
-    contacts: first ? [{ ...first, name: name ?? first.name, primary: true }, ...rest] : [],
-  };
+  return { contacts: recordContacts(contacts, name) };
 }
 
 export const hubspot: SiteAdapter = {

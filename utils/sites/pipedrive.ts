@@ -2,15 +2,12 @@
  * Pipedrive person pages (`<company>.pipedrive.com/person/<id>`): the person's email field,
  * else the first address in the main area. Deals, organisations and lists give nothing.
  */
-import {
-  contentRegions,
-  isHidden,
-  isInside,
-  mailtoContacts,
-  nameFromText,
-  textOf,
-} from './generic';
+import { isInside } from './composed-tree';
+import { mailtoContacts } from './mailto-links';
+import { contentRegions } from './page-regions';
+import { recordContacts, recordHeadingName } from './record-page';
 import type { AdapterResult, SiteAdapter } from './types';
+import { isHiddenByMarkupOrCss } from './visibility';
 
 /** Any company subdomain; `www` is the marketing site and never a person page. */
 const APP_HOST = /^(?!www\.)[a-z0-9-]+\.pipedrive\.com$/i;
@@ -27,7 +24,7 @@ const PERSON_NAME = '[data-test="person.name"], h1';
 function extractPipedrive(document: Document): AdapterResult {
   const fields = Array.from(document.querySelectorAll(PERSON_EMAIL))
     .slice(0, 10)
-    .filter((field) => !isHidden(field));
+    .filter((field) => !isHiddenByMarkupOrCss(field));
   const { roots, chrome } = contentRegions(document);
   const inChrome = (element: Element) => roots.some((root) => isInside(element, chrome, root));
   let contacts = fields.flatMap((field) =>
@@ -40,14 +37,7 @@ function extractPipedrive(document: Document): AdapterResult {
       ? mailtoContacts(root, { role: 'record', confidence: 0.6, limit: 1, skip: inChrome })
       : [];
   }
-  const heading = roots
-    .flatMap((root) => Array.from(root.querySelectorAll(PERSON_NAME)).slice(0, 5))
-    .find((element) => !isHidden(element) && !inChrome(element));
-  const name = nameFromText(textOf(heading));
-  const [first, ...rest] = contacts;
-  return {
-    contacts: first ? [{ ...first, name: name ?? first.name, primary: true }, ...rest] : [],
-  };
+  return { contacts: recordContacts(contacts, recordHeadingName(roots, PERSON_NAME, inChrome)) };
 }
 
 export const pipedrive: SiteAdapter = {

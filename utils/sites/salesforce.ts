@@ -2,9 +2,11 @@
  * Salesforce Contact and Lead record pages, Lightning and Classic. Other objects (Account 001,
  * Opportunity 006, …) give nothing: their emails are not the person on screen.
  */
-import { isHidden, nameFromText, textOf } from './generic';
-import { emailsFromMailto, normalizeEmail } from './rules';
+import { MAILTO_LINK, linkEmails } from './mailto-links';
+import { nameFromText, textOf } from './page-text';
+import { normalizeEmail } from './rules';
 import type { AdapterResult, RawContact, SiteAdapter } from './types';
+import { isHiddenByMarkupOrCss } from './visibility';
 
 const LIGHTNING_HOST = /\.lightning\.force\.com$/i;
 const CLASSIC_HOST = /\.my\.salesforce\.com$/i;
@@ -32,7 +34,6 @@ const EMAIL_FIELD = (object: SalesforceObject) =>
   `[data-target-selection-name="sfdc:RecordField.${object}.Email"]`;
 /** Inside the field (often in its shadow root): `<lightning-formatted-email><a href="mailto:…">`. */
 const FORMATTED_EMAIL = 'lightning-formatted-email';
-const MAILTO_LINK = 'a[href^="mailto:" i]';
 /** Highlights panel title: `<h1>…<lightning-formatted-name>Jane Doe</lightning-formatted-name>`. */
 const RECORD_NAME =
   'h1 lightning-formatted-name, h1 [slot="primaryField"], records-highlights2 lightning-formatted-name';
@@ -108,9 +109,8 @@ export function deepQueryAll(root: ParentNode, selector: string): Element[] {
 
 /** The addresses one Email field shows: its mailto link, else the formatted text. */
 function fieldEmails(field: Element): string[] {
-  const links = deepQueryAll(field, MAILTO_LINK).filter((link) => !isHidden(link));
-  if (links.length)
-    return links.flatMap((link) => emailsFromMailto(link.getAttribute('href') ?? ''));
+  const links = deepQueryAll(field, MAILTO_LINK).filter((link) => !isHiddenByMarkupOrCss(link));
+  if (links.length) return links.flatMap(linkEmails);
   const text = deepQueryAll(field, FORMATTED_EMAIL).map((el) => normalizeEmail(textOf(el)));
   return text.filter((email): email is string => !!email);
 }
@@ -127,13 +127,19 @@ function toContacts(emails: string[], name: string | undefined, confidence: numb
 
 function extractLightning(document: Document, object: SalesforceObject): AdapterResult {
   const pages = [ACTIVE_PAGE, ACTIVE_PAGE_FALLBACK]
-    .map((selector) => deepQueryAll(document, selector).find((page) => !isHidden(page)))
+    .map((selector) =>
+      deepQueryAll(document, selector).find((page) => !isHiddenByMarkupOrCss(page)),
+    )
     .filter((page): page is Element => !!page);
   // No active-page wrapper (a console app, a changed layout): the visible fields still count.
   const scope: ParentNode = pages[0] ?? document;
-  const fields = deepQueryAll(scope, EMAIL_FIELD(object)).filter((field) => !isHidden(field));
+  const fields = deepQueryAll(scope, EMAIL_FIELD(object)).filter(
+    (field) => !isHiddenByMarkupOrCss(field),
+  );
   const emails = [...new Set(fields.flatMap(fieldEmails))];
-  const name = nameFromText(textOf(deepQueryAll(scope, RECORD_NAME).find((el) => !isHidden(el))));
+  const name = nameFromText(
+    textOf(deepQueryAll(scope, RECORD_NAME).find((el) => !isHiddenByMarkupOrCss(el))),
+  );
   return { contacts: toContacts(emails, name, 0.95) };
 }
 
@@ -142,9 +148,7 @@ function extractClassic(document: Document): AdapterResult {
   const name = nameFromText(textOf(document.querySelector(CLASSIC_NAME)));
   const cell = document.querySelector(CLASSIC_EMAIL_CELL);
   if (cell) {
-    const emails = Array.from(cell.querySelectorAll(MAILTO_LINK)).flatMap((link) =>
-      emailsFromMailto(link.getAttribute('href') ?? ''),
-    );
+    const emails = Array.from(cell.querySelectorAll(MAILTO_LINK)).flatMap(linkEmails);
     const text = emails.length ? emails : [normalizeEmail(textOf(cell))].filter((e) => !!e);
     return { contacts: toContacts(text as string[], name, 0.95) };
   }
@@ -154,7 +158,7 @@ function extractClassic(document: Document): AdapterResult {
     .filter((label) => /^e-?mail$/i.test(textOf(label)))
     .map((label) => label.nextElementSibling?.querySelector(MAILTO_LINK))
     .filter((link): link is Element => !!link);
-  const emails = labelled.flatMap((link) => emailsFromMailto(link.getAttribute('href') ?? ''));
+  const emails = labelled.flatMap(linkEmails);
   return { contacts: toContacts([...new Set(emails)], name, 0.85) };
 }
 

@@ -2,14 +2,10 @@
  * Zoho CRM Contacts and Leads record pages: the record's email in the detail area, never the
  * addresses in the top bar, menus or footer.
  */
-import {
-  contentRegions,
-  isHidden,
-  isInside,
-  mailtoContacts,
-  nameFromText,
-  textOf,
-} from './generic';
+import { isInside } from './composed-tree';
+import { mailtoContacts } from './mailto-links';
+import { contentRegions } from './page-regions';
+import { recordContacts, recordHeadingName } from './record-page';
 import type { AdapterResult, SiteAdapter } from './types';
 
 /** One host per data centre. */
@@ -32,14 +28,7 @@ function extractZoho(document: Document): AdapterResult {
   const contacts = roots.flatMap((root) =>
     mailtoContacts(root, { role: 'record', confidence: 0.8, limit: 5, skip }),
   );
-  const heading = roots
-    .flatMap((root) => Array.from(root.querySelectorAll(RECORD_NAME)).slice(0, 5))
-    .find((element) => !isHidden(element) && !skip(element));
-  const name = nameFromText(textOf(heading));
-  const [first, ...rest] = contacts;
-  return {
-    contacts: first ? [{ ...first, name: name ?? first.name, primary: true }, ...rest] : [],
-  };
+  return { contacts: recordContacts(contacts, recordHeadingName(roots, RECORD_NAME, skip)) };
 }
 
 export const zoho: SiteAdapter = {
