@@ -8,6 +8,12 @@ import { inject } from 'vitest';
 import { isLoopbackHost } from '../../utils/api/backend-url';
 import type { BackendSettings } from '../../utils/settings';
 
+/** One backend for a test: stored as the only, enabled backend. */
+export interface TestBackend {
+  baseUrl: string;
+  apiKey: string;
+}
+
 /**
  * Real Chromium with the extension built by global-setup.ts loaded. Every session gets its
  * own throw-away profile, so storage never leaks between tests.
@@ -20,7 +26,7 @@ const SERVICE_WORKER_TIMEOUT_MS = 15_000;
 
 export interface LaunchOptions {
   /** Stored as chrome.storage.local `backend` before any page opens. */
-  backend?: BackendSettings;
+  backend?: TestBackend;
   /** Defaults to the build from global-setup.ts. */
   extensionDir?: string;
   executablePath?: string;
@@ -45,7 +51,7 @@ export interface ExtensionSession {
   /** Opens an extension page (e.g. `sidebar.html`) in a new tab. */
   openExtensionPage(path: string): Promise<Page>;
   /** Writes the backend settings the background reads; `null` removes them. */
-  setBackend(backend: BackendSettings | null): Promise<void>;
+  setBackend(backend: TestBackend | null): Promise<void>;
   /** Serves `html` for every document matching `url` (a glob such as `https://mail.google.com/**`). */
   routeHtml(url: string, html: string): Promise<void>;
   close(): Promise<void>;
@@ -141,11 +147,15 @@ async function attach(
       return page;
     },
     async setBackend(backend) {
+      // The stored shape of utils/settings (`local:backend`, version 2, with WXT's meta key).
+      const value: BackendSettings | null = backend
+        ? { backends: [{ id: 'test', name: 'Test backend', enabled: true, ...backend }] }
+        : null;
       await serviceWorker.evaluate(async (value) => {
         const { storage } = (globalThis as unknown as { chrome: ChromeStorageGlobal }).chrome;
-        if (value) await storage.local.set({ backend: value });
+        if (value) await storage.local.set({ backend: value, backend$: { v: 2 } });
         else await storage.local.remove('backend');
-      }, backend);
+      }, value);
     },
     async routeHtml(url, html) {
       await context.route(url, (route) =>

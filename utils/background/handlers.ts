@@ -31,13 +31,15 @@ export function registerBackgroundHandlers(): void {
   });
 }
 
+/** Health of the first enabled backend (the one whose contact fields win). */
 export async function getBackendStatus(): Promise<BackendStatus> {
-  const { baseUrl, apiKey } = await backendSettings.getValue();
-  if (!baseUrl) {
+  const { backends } = await backendSettings.getValue();
+  const first = backends.find((backend) => backend.enabled && backend.baseUrl);
+  if (!first) {
     return {
       kind: 'not_configured',
       message: 'No backend is configured. Open the options page and add one.',
     };
   }
-  return checkHealth(baseUrl, apiKey);
+  return checkHealth(first.baseUrl, first.apiKey);
 }

@@ -1,0 +1,3 @@
+/** Settings: the schemas (pure) and the storage items, from one module. */
+export * from './schema';
+export * from './items';

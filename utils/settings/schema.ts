@@ -1,0 +1,151 @@
+/**
+ * The settings as data: zod schemas of every group, shared by the storage items, the
+ * options page, import/export and the managed (team) policy. Pure: no WXT, no browser API.
+ */
+import { z } from 'zod';
+import { backendUrlProblem } from '../api/backend-url';
+import { Email } from '../api/schemas';
+import { SITE_MATCH_PATTERNS, type SiteId } from '../sites/matches';
+
+export const SITE_IDS = Object.keys(SITE_MATCH_PATTERNS) as SiteId[];
+
+export const BackendConfig = z.object({
+  /** Stable id (client-generated); feedback and audit entries name a backend by it. */
+  id: z.string().min(1).max(100),
+  name: z.string().trim().min(1, 'give the backend a name').max(100),
+  baseUrl: z
+    .string()
+    .trim()
+    .check((ctx) => {
+      const problem = backendUrlProblem(ctx.value);
+      if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, message: problem });
+    }),
+  /** Secret: stored in storage.local only, never exported unless asked, never in a tab. */
+  apiKey: z.string().max(500),
+  enabled: z.boolean(),
+});
+export type BackendConfig = z.infer<typeof BackendConfig>;
+
+export const BackendSettings = z.object({
+  /** In the admin's order: contact fields come from the first backend that matched. */
+  backends: z.array(BackendConfig).max(20),
+  /** The backend that collects reps' feedback (issue: feedback loop). */
+  feedbackBackendId: z.string().optional(),
+});
+export type BackendSettings = z.infer<typeof BackendSettings>;
+
+/** An origin like `https://crm.acme.example` (no path), the unit of a host permission. */
+export const Origin = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .check((ctx) => {
+    let url: URL | undefined;
+    try {
+      url = new URL(ctx.value);
+    } catch {
+      url = undefined;
+    }
+    if (!url || url.origin !== ctx.value.replace(/\/$/, '') || url.protocol !== 'https:') {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        message: 'enter an https origin such as https://crm.acme.example (no path)',
+      });
+    }
+  })
+  .transform((value) => value.replace(/\/$/, ''));
+
+export const CustomDomain = z.object({
+  origin: Origin,
+  /** Which adapter reads pages there: a site id, or `generic`. */
+  adapter: z.enum(SITE_IDS as [SiteId, ...SiteId[]]),
+});
+export type CustomDomain = z.infer<typeof CustomDomain>;
+
+export const SiteSettings = z.object({
+  /** Adapter ids switched off. */
+  disabled: z.array(z.enum(SITE_IDS as [SiteId, ...SiteId[]])),
+  customDomains: z.array(CustomDomain).max(50),
+});
+export type SiteSettings = z.infer<typeof SiteSettings>;
+
+/** An address or a domain (`acme.example`, `@acme.example`). */
+const AddressOrDomain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?:[^\s@]+@)?@?[a-z0-9.-]+\.[a-z]{2,}$/, 'enter an email address or a domain');
+
+export const IdentitySettings = z.object({
+  /** The user's own addresses (besides the ones pages show as signed in). */
+  ownEmails: z.array(Email).max(50),
+  /** Colleagues' domains: never looked up (subdomains included). */
+  internalDomains: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^@?[a-z0-9.-]+\.[a-z]{2,}$/, 'enter a domain such as acme.example'),
+    )
+    .max(50),
+  /** Addresses and domains never looked up (family, investors, personal contacts). */
+  neverLookUp: z.array(AddressOrDomain).max(1000),
+});
+export type IdentitySettings = z.infer<typeof IdentitySettings>;
+
+export const PrivacySettings = z.object({
+  /** Look contacts up by sha256 of the address (only with backends listing `emailSha256`). */
+  hashedLookups: z.boolean(),
+  /** No lookup until the rep opens the sidebar. */
+  lookupOnlyWhenOpened: z.boolean(),
+  /** Keep cached context across browser restarts (storage.local) instead of the session. */
+  persistCache: z.boolean(),
+  /** Record each lookup (time, site, contact or hash, outcome; the last 500) locally. */
+  auditLog: z.boolean(),
+});
+export type PrivacySettings = z.infer<typeof PrivacySettings>;
+
+export const DisplaySettings = z.object({
+  /** The in-page sidebar (iframe) or the browser's own side panel. */
+  mode: z.enum(['inpage', 'sidepanel']),
+  /** Open when a contact is detected, or only on click / shortcut. */
+  autoOpen: z.boolean(),
+  launcherPosition: z.enum(['bottom-right', 'bottom-left', 'top-right', 'top-left']),
+});
+export type DisplaySettings = z.infer<typeof DisplaySettings>;
+
+export const DEFAULT_SITE_SETTINGS: SiteSettings = { disabled: [], customDomains: [] };
+export const DEFAULT_IDENTITY_SETTINGS: IdentitySettings = {
+  ownEmails: [],
+  internalDomains: [],
+  neverLookUp: [],
+};
+export const DEFAULT_PRIVACY_SETTINGS: PrivacySettings = {
+  hashedLookups: false,
+  lookupOnlyWhenOpened: false,
+  persistCache: false,
+  auditLog: true,
+};
+export const DEFAULT_DISPLAY_SETTINGS: DisplaySettings = {
+  mode: 'inpage',
+  autoOpen: false,
+  launcherPosition: 'bottom-right',
+};
+
+/**
+ * Everything the options page exports and imports (and what a team policy may set, each
+ * group partially). `apiKey`s are present only when the admin chose to export them.
+ */
+export const SettingsFile = z.object({
+  touchpointSettings: z.literal(1),
+  backends: BackendSettings.extend({
+    backends: z.array(BackendConfig.extend({ apiKey: z.string().max(500).optional() })).max(20),
+  }),
+  sites: SiteSettings,
+  identity: IdentitySettings,
+  privacy: PrivacySettings,
+  display: DisplaySettings,
+});
+export type SettingsFile = z.infer<typeof SettingsFile>;
