@@ -18,6 +18,7 @@ import type {
   Score,
 } from '../../utils/api/schemas';
 import type { Dataset } from './dataset';
+import { hashString, SeededRandom } from './seeded-random';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -49,66 +50,6 @@ export const DEMO_SCENARIOS = {
   /** Messaging past its `validUntil`, still attached to a campaign that is running. */
   expiredOnActive: { messagingId: 'msg-tco-v1', campaignId: 'cmp-nurture-tco' },
 } as const;
-
-// ---------------------------------------------------------------------------------------
-// Seeded randomness
-
-/** mulberry32: tiny, fast, good enough for demo data; seeded per contact for stability. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** FNV-1a, so each contact gets its own stream: editing one contact leaves the others as-is. */
-function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-class Rng {
-  private readonly next: () => number;
-  constructor(key: string) {
-    this.next = mulberry32(hashString(`touchpoint-demo:${key}`));
-  }
-  float(): number {
-    return this.next();
-  }
-  /** Integer in [min, max], both inclusive. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  /** Exponentially distributed duration with the given mean (waits between human actions). */
-  exp(mean: number): number {
-    return -Math.log(1 - this.next()) * mean;
-  }
-  pick<T>(items: readonly T[]): T {
-    const item = items[Math.floor(this.next() * items.length)];
-    if (item === undefined) throw new Error('pick from an empty list');
-    return item;
-  }
-  weighted<T>(items: readonly T[], weight: (item: T) => number): T {
-    const total = items.reduce((sum, item) => sum + weight(item), 0);
-    let r = this.next() * total;
-    for (const item of items) {
-      r -= weight(item);
-      if (r < 0) return item;
-    }
-    return this.pick(items);
-  }
-}
 
 // ---------------------------------------------------------------------------------------
 // Our side: reps, campaigns, messaging, assets
@@ -1219,7 +1160,7 @@ const RAW_TYPES: Record<string, Record<Marketing, string>> = {
 };
 
 interface Ctx {
-  rng: Rng;
+  rng: SeededRandom;
   email: string;
   person: PersonSpec;
   company: CompanySpec;
@@ -2180,7 +2121,7 @@ function slug(text: string): string {
 }
 
 /** An 18-character Salesforce id: 15 characters plus the case-checksum suffix Salesforce uses. */
-function salesforceId(rng: Rng, prefix: string): string {
+function salesforceId(rng: SeededRandom, prefix: string): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   let id = `${prefix}Dn00000`;
   while (id.length < 15) id += alphabet.charAt(rng.int(0, alphabet.length - 1));
@@ -2203,7 +2144,7 @@ export function salesforceChecksum(id15: string): string {
 const HUBSPOT_PORTAL = '4815162';
 
 function buildContact(
-  rng: Rng,
+  rng: SeededRandom,
   company: CompanySpec,
   person: PersonSpec,
   email: string,
@@ -2234,7 +2175,7 @@ function buildContact(
   };
 }
 
-function grade(rng: Rng, title: string): string {
+function grade(rng: SeededRandom, title: string): string {
   // Grade is fit (seniority), not activity: executives are always A.
   if (/\b(VP|CIO|COO|CISO|Head)\b/.test(title)) return 'A';
   if (/Director/.test(title)) return rng.chance(0.6) ? 'A' : 'B';
@@ -2379,7 +2320,7 @@ export function buildDemoDataset(options: { now?: Date } = {}): Dataset {
     for (const person of company.people) {
       contactNo++;
       const email = `${slug(person.first)}.${slug(person.last)}@${company.domain}`;
-      const rng = new Rng(email);
+      const rng = new SeededRandom(`touchpoint-demo:${email}`);
       const contact = buildContact(rng, company, person, email);
       ownerByEmail.set(email, company.owner);
       const profile = TIERS[person.tier];

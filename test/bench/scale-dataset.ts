@@ -23,6 +23,7 @@ import type {
   Score,
 } from '../../utils/api/schemas';
 import type { Dataset } from '../../server/seed/dataset';
+import { SeededRandom } from '../../server/seed/seeded-random';
 
 export const SCALE_GENERATOR_VERSION = 1;
 
@@ -43,48 +44,6 @@ const WINDOW = 730 * DAY;
 const SKEW_EXPONENT = 1;
 const SKEW_OFFSET = 50;
 const VENDOR = 'https://www.scale-vendor.example';
-
-// ---------------------------------------------------------------------------------------
-// Seeded randomness (same generators as the demo seed: mulberry32 seeded by FNV-1a)
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-class Rng {
-  private readonly next: () => number;
-  constructor(key: string) {
-    this.next = mulberry32(hashString(`touchpoint-scale:${key}`));
-  }
-  float(): number {
-    return this.next();
-  }
-  /** Integer in [0, n). */
-  below(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-  pick<T>(items: readonly T[]): T {
-    const item = items[this.below(items.length)];
-    if (item === undefined) throw new Error('pick from an empty list');
-    return item;
-  }
-}
 
 // ---------------------------------------------------------------------------------------
 // Names
@@ -263,7 +222,7 @@ function buildAssets(): Asset[] {
 // Contacts and memberships
 
 function buildContact(index: number, options: ScaleOptions): IngestContact {
-  const rng = new Rng(`contact:${index}`);
+  const rng = new SeededRandom(`touchpoint-scale:contact:${index}`);
   const email = scaleContactEmail(index, options.contacts);
   const [first = '', last = ''] = email.split('@')[0]?.split('.') ?? [];
   const scores: Score[] = [
@@ -291,7 +250,7 @@ function buildContact(index: number, options: ScaleOptions): IngestContact {
 
 /** 0–3 campaigns per contact, busier contacts in more of them. */
 function contactCampaigns(index: number, engagementCount: number): number[] {
-  const rng = new Rng(`campaigns:${index}`);
+  const rng = new SeededRandom(`touchpoint-scale:campaigns:${index}`);
   const n = Math.min(3, Math.floor(Math.log10(engagementCount + 1) + rng.float() * 1.5));
   const set = new Set<number>();
   for (let k = 0; k < n; k++) set.add(rng.below(CAMPAIGN_COUNT));
@@ -307,7 +266,7 @@ export function buildScaleBase(options: ScaleOptions): Dataset {
   for (let i = 0; i < options.contacts; i++) {
     contacts.push(buildContact(i, options));
     const email = scaleContactEmail(i, options.contacts);
-    const rng = new Rng(`joined:${i}`);
+    const rng = new SeededRandom(`touchpoint-scale:joined:${i}`);
     for (const c of contactCampaigns(i, counts[i] as number)) {
       memberships.push({
         campaignId: campaignId(c),
@@ -360,7 +319,7 @@ const KINDS: Kind[] = [
 ];
 const KIND_TOTAL = KINDS.reduce((sum, kind) => sum + kind.weight, 0);
 
-function pickKind(rng: Rng): Kind {
+function pickKind(rng: SeededRandom): Kind {
   let r = rng.float() * KIND_TOTAL;
   for (const kind of KINDS) {
     r -= kind.weight;
@@ -373,7 +332,7 @@ const PAGES = ['/pricing', '/product', '/integrations', '/customers', '/blog/roi
 
 /** The events of one contact (ids sort in generation order, which keeps inserts cheap). */
 function contactEvents(index: number, count: number, email: string, now: number): IngestEvent[] {
-  const rng = new Rng(`events:${index}`);
+  const rng = new SeededRandom(`touchpoint-scale:events:${index}`);
   const campaigns = contactCampaigns(index, count);
   const events: IngestEvent[] = [];
   const idPrefix = `ev${index.toString(36).padStart(5, '0')}-`;
