@@ -36,7 +36,11 @@ export default defineConfig({
     name: 'Touchpoint',
     description:
       'See the marketing a contact engaged with — emails, content, events, campaigns and messaging — where you sell.',
-    permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // scripting: content scripts on the custom domains an admin adds (registered at run time).
+    permissions: ['storage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Team policy: Chrome validates managed storage against this schema (public/); Firefox
+    // reads it from policies.json `3rdparty.Extensions["touchpoint@touchpoint.dev"]`.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     // Backends are granted one origin at a time when the admin saves them (issue: options page).
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     // Only the backend a build is wired to (and, in demo builds, the local reference server)

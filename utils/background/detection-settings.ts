@@ -1,23 +1,40 @@
 import { browser } from 'wxt/browser';
 import { sendMessage, type DetectionSettings } from '../messaging/protocol';
-import { identitySettings, siteSettings } from '../settings';
+import { detectedOwnEmails } from '../settings/items';
+import { loadEffectiveSettings, watchSettingsView } from '../settings/policy';
 
+/**
+ * The rules detection in a tab applies, from the EFFECTIVE settings (team policy applied).
+ * The never-look-up list joins them: its addresses are treated like the user's own, its
+ * domains like internal ones. Addresses pages showed as the user's are own everywhere.
+ */
 export async function getDetectionSettings(): Promise<DetectionSettings> {
-  const [identity, sites] = await Promise.all([
-    identitySettings.getValue(),
-    siteSettings.getValue(),
+  const [{ identity, sites }, detectedOwn] = await Promise.all([
+    loadEffectiveSettings(),
+    detectedOwnEmails.getValue(),
   ]);
+  const neverEmails = identity.neverLookUp.filter((entry) => /^[^@]+@/.test(entry));
+  const neverDomains = identity.neverLookUp.filter((entry) => !/^[^@]+@/.test(entry));
   return {
-    ownEmails: identity.ownEmails,
-    internalDomains: identity.internalDomains,
+    ownEmails: [...new Set([...identity.ownEmails, ...detectedOwn, ...neverEmails])],
+    internalDomains: [...new Set([...identity.internalDomains, ...neverDomains])],
     disabledSites: sites.disabled,
+    customDomains: sites.customDomains.map(({ origin, adapter }) => ({ origin, adapter })),
   };
 }
 
-/** Pushes rule changes to every open tab, so they apply without a reload. */
+/**
+ * Pushes rule changes to every open tab, so they apply without a reload: on a change of any
+ * setting, of the team policy (managed storage) or of the detected own addresses.
+ */
 export function broadcastDetectionSettingsChanges(): () => void {
+  let last = '';
   const broadcast = async () => {
     const settings = await getDetectionSettings();
+    // Most setting changes (display, backends) do not touch detection: no re-detection then.
+    const key = JSON.stringify(settings);
+    if (key === last) return;
+    last = key;
     const tabs = await browser.tabs.query({});
     await Promise.all(
       tabs.map((tab) =>
@@ -28,10 +45,14 @@ export function broadcastDetectionSettingsChanges(): () => void {
       ),
     );
   };
-  const unwatchIdentity = identitySettings.watch(() => void broadcast());
-  const unwatchSites = siteSettings.watch(() => void broadcast());
+  // The first view sets the baseline; tabs asked for their settings when they started.
+  void getDetectionSettings().then((settings) => {
+    last ||= JSON.stringify(settings);
+  });
+  const unwatchView = watchSettingsView(() => void broadcast());
+  const unwatchDetected = detectedOwnEmails.watch(() => void broadcast());
   return () => {
-    unwatchIdentity();
-    unwatchSites();
+    unwatchView();
+    unwatchDetected();
   };
 }

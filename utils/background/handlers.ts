@@ -2,9 +2,17 @@ import { browser } from 'wxt/browser';
 import { checkHealth } from '../api/health';
 import type { BackendStatus } from '../api/status';
 import { onMessage } from '../messaging/protocol';
-import { backendSettings } from '../settings';
+import { loadEffectiveSettings } from '../settings/policy';
+import { clearAuditLog, listAuditLog } from './audit-log';
+import { syncCustomDomainsOnChanges } from './custom-domains';
+import { rememberOwnEmails } from './detected-own-emails';
 import { broadcastDetectionSettingsChanges, getDetectionSettings } from './detection-settings';
 import { clearTabContacts, getTabContacts, setTabContacts } from './tab-contacts';
+
+/** True for a message from one of our pages (also when framed in a tab), not a content script. */
+function fromExtensionPage(sender: { url?: string }): boolean {
+  return sender.url?.startsWith(browser.runtime.getURL('/')) ?? false;
+}
 
 /** Answers the typed messages of `utils/messaging/protocol.ts` and tracks tabs. */
 export function registerBackgroundHandlers(): void {
@@ -13,15 +21,29 @@ export function registerBackgroundHandlers(): void {
     const tabId = sender.tab?.id;
     // Only content scripts in tabs report contacts; anything else is ignored on purpose.
     if (tabId === undefined || tabId < 0) return;
-    await setTabContacts(tabId, { url: data.url, contacts: data.contacts, detectedAt: Date.now() });
+    await Promise.all([
+      setTabContacts(tabId, { url: data.url, contacts: data.contacts, detectedAt: Date.now() }),
+      rememberOwnEmails(data.ownEmails),
+    ]);
   });
-  // Extension pages only (also when framed in a tab): a content script must not read what
-  // other tabs show.
+  // Extension pages only: a content script must not read what other tabs show, nor the
+  // audit log, nor make the background call arbitrary URLs.
   onMessage('getTabContacts', ({ data, sender }) =>
-    sender.url?.startsWith(browser.runtime.getURL('/')) ? getTabContacts(data.tabId) : null,
+    fromExtensionPage(sender) ? getTabContacts(data.tabId) : null,
   );
+  onMessage('getAuditLog', ({ sender }) => (fromExtensionPage(sender) ? listAuditLog() : []));
+  onMessage('clearAuditLog', async ({ sender }) => {
+    if (fromExtensionPage(sender)) await clearAuditLog();
+  });
+  onMessage('testBackend', ({ data, sender }) => {
+    if (!fromExtensionPage(sender)) {
+      throw new Error('Only the options page can test a backend connection.');
+    }
+    return checkHealth(data.baseUrl, data.apiKey);
+  });
   onMessage('getDetectionSettings', () => getDetectionSettings());
   broadcastDetectionSettingsChanges();
+  syncCustomDomainsOnChanges();
 
   // A tab that closes or loads a new document loses its contacts; the content script of the
   // new document reports again once it has detected.
@@ -31,9 +53,9 @@ export function registerBackgroundHandlers(): void {
   });
 }
 
-/** Health of the first enabled backend (the one whose contact fields win). */
+/** Health of the first enabled backend (the one whose contact fields win), policy applied. */
 export async function getBackendStatus(): Promise<BackendStatus> {
-  const { backends } = await backendSettings.getValue();
+  const { backends } = (await loadEffectiveSettings()).backends;
   const first = backends.find((backend) => backend.enabled && backend.baseUrl);
   if (!first) {
     return {

@@ -20,6 +20,23 @@ export interface DetectionSettings {
   internalDomains: string[];
   /** Ids of the site adapters the admin switched off. */
   disabledSites: string[];
+  /**
+   * Origins an admin added (`https://crm.acme.example`) and the adapter that reads each: on
+   * such an origin that adapter runs whatever the host. Absent from older backgrounds.
+   */
+  customDomains?: { origin: string; adapter: string }[];
+}
+
+/** One lookup in the audit log (settings: privacy.auditLog). */
+export interface AuditEntry {
+  /** ms since epoch. */
+  time: number;
+  /** Adapter id of the page (`gmail`, `salesforce`, …) or `sidebar` for a typed lookup. */
+  site: string;
+  /** The address, or `sha256:<hex>` when lookups are hashed. */
+  contact: string;
+  backendId: string;
+  outcome: 'matched' | 'not_found' | 'ambiguous' | 'error';
 }
 
 /**
@@ -30,13 +47,27 @@ export interface ProtocolMap {
   /** Health of the configured backend, as the background sees it (credentials stay there). */
   getBackendStatus(): BackendStatus;
   /** Content script → background: the page's contacts changed (sent only on change). */
-  contactsDetected(data: { url: string; contacts: DetectedContact[] }): void;
+  contactsDetected(data: {
+    url: string;
+    contacts: DetectedContact[];
+    /** Addresses the page shows as the signed-in user's (absent from older scripts). */
+    ownEmails?: string[];
+  }): void;
   /** Content script → background: the rules detection applies. */
   getDetectionSettings(): DetectionSettings;
   /** Background → every tab: the rules changed; detect again with these. */
   detectionSettingsChanged(data: DetectionSettings): void;
   /** The contacts last detected in a tab, or null when none were reported. */
   getTabContacts(data: { tabId: number }): TabContacts | null;
+  /**
+   * Extension pages → background: checks a backend the admin is editing ("Test connection"):
+   * health, then a probe lookup. Only the background talks to backends.
+   */
+  testBackend(data: { baseUrl: string; apiKey: string }): BackendStatus;
+  /** Extension pages only: the audit log, oldest first ([] for anyone else). */
+  getAuditLog(): AuditEntry[];
+  /** Extension pages only: empties the audit log. */
+  clearAuditLog(): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -100,3 +100,23 @@ export const SETTINGS_ITEMS = [
   privacySettings,
   displaySettings,
 ] as const;
+
+/**
+ * The API keys a user typed for backends a team policy deploys without a key, by the
+ * policy backend's id (`policy-<name>`). Kept apart from the user's own list, so lifting the
+ * policy leaves that list as it was.
+ */
+export const policyBackendKeys = storage.defineItem<Record<string, string>>(
+  'local:policyBackendKeys',
+  { fallback: {}, version: 1 },
+);
+
+/**
+ * Addresses pages showed as the signed-in user's (Gmail's account, Outlook's mailbox…),
+ * lowercase, newest last, at most 20. The options page lists them beside the own addresses;
+ * detection treats them as own everywhere.
+ */
+export const detectedOwnEmails = storage.defineItem<string[]>('local:detectedOwnEmails', {
+  fallback: [],
+  version: 1,
+});

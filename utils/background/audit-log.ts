@@ -1,0 +1,93 @@
+/**
+ * The local audit log of lookups (settings: privacy.auditLog): time, site, contact (or its
+ * hash when lookups are hashed), backend and outcome; the last 500, in storage.local. Nothing
+ * leaves the browser unless the admin exports it from the options page.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { AuditEntry } from '../messaging/protocol';
+import { loadEffectiveSettings } from '../settings/policy';
+
+export type { AuditEntry };
+
+export const AUDIT_LOG_LIMIT = 500;
+
+/** Oldest first. */
+export const auditLog = storage.defineItem<AuditEntry[]>('local:auditLog', {
+  fallback: [],
+  version: 1,
+});
+
+/** `sha256:<hex>` of the lowercased address, as hashed lookups send it. */
+export async function hashContact(email: string): Promise<string> {
+  const bytes = new TextEncoder().encode(email.trim().toLowerCase());
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `sha256:${hex}`;
+}
+
+// Lookups finish concurrently: one write at a time, or two would each drop the other's entry.
+let queue: Promise<unknown> = Promise.resolve();
+function serially<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * Records one lookup when the audit log is on. With hashed lookups on, only the hash is kept
+ * (the address never reached the backend, so it is not kept either).
+ */
+export function recordLookup(entry: AuditEntry): Promise<void> {
+  return serially(async () => {
+    const { privacy } = await loadEffectiveSettings();
+    if (!privacy.auditLog) return;
+    const contact =
+      privacy.hashedLookups && !entry.contact.startsWith('sha256:')
+        ? await hashContact(entry.contact)
+        : entry.contact;
+    const entries = await auditLog.getValue();
+    await auditLog.setValue([...entries, { ...entry, contact }].slice(-AUDIT_LOG_LIMIT));
+  });
+}
+
+export function listAuditLog(): Promise<AuditEntry[]> {
+  return auditLog.getValue();
+}
+
+export function clearAuditLog(): Promise<void> {
+  return serially(() => auditLog.removeValue());
+}
+
+const CSV_COLUMNS = ['time', 'site', 'contact', 'backendId', 'outcome'] as const;
+
+/**
+ * One CSV field: quoted when needed, and a leading `= + - @` defused with `'` so a
+ * spreadsheet does not run it as a formula (an address may start with `=`).
+ */
+function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** RFC 4180 CSV with a header row; `time` as ISO 8601 (UTC). Pure. */
+export function auditEntriesAsCsv(entries: readonly AuditEntry[]): string {
+  const rows = entries.map((entry) =>
+    CSV_COLUMNS.map((column) =>
+      csvField(column === 'time' ? new Date(entry.time).toISOString() : String(entry[column])),
+    ).join(','),
+  );
+  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}
+
+export async function auditLogAsCsv(): Promise<string> {
+  return auditEntriesAsCsv(await listAuditLog());
+}
+
+export async function auditLogAsJson(): Promise<string> {
+  const entries = await listAuditLog();
+  return JSON.stringify(
+    entries.map((entry) => ({ ...entry, time: new Date(entry.time).toISOString() })),
+    null,
+    2,
+  );
+}
