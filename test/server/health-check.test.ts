@@ -63,6 +63,51 @@ describe('checkHealth', () => {
       expect(status.message).toContain(`Cannot connect to http://127.0.0.1:${port}`);
   });
 
+  it('says the connection was refused, and which origin', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const status = await checkHealth(`http://127.0.0.1:${port}`, 'k');
+    if (status.kind === 'ok') throw new Error('a closed port answered');
+    expect(status.message).toMatch(/connection was refused.*Is the server running/);
+  });
+
+  it('says a host name does not resolve (DNS), naming the host', async () => {
+    // RFC 6761: `.invalid` never resolves.
+    const status = await checkHealth('https://touchpoint-test.invalid', 'k');
+    expect(status).toMatchObject({ kind: 'unreachable' });
+    if (status.kind !== 'ok')
+      expect(status.message).toMatch(/^Cannot resolve touchpoint-test\.invalid/);
+  });
+
+  it('says TLS/certificate error when the fetch failure is a certificate one', async () => {
+    // The shape Node's fetch (undici) rejects with for a self-signed certificate.
+    const cause = Object.assign(new Error('self-signed certificate'), {
+      code: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+    });
+    const tlsFetch: typeof fetch = () => Promise.reject(new TypeError('fetch failed', { cause }));
+    const status = await checkHealth('https://context.acme.example', 'k', { fetch: tlsFetch });
+    expect(status).toMatchObject({ kind: 'unreachable' });
+    if (status.kind !== 'ok') {
+      expect(status.message).toMatch(
+        /^TLS\/certificate error connecting to https:\/\/context\.acme\.example \(self-signed certificate\)/,
+      );
+    }
+  });
+
+  it('lists what to check when the browser gives no reason ("Failed to fetch")', async () => {
+    const opaque: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    const status = await checkHealth('https://context.acme.example', 'k', { fetch: opaque });
+    expect(status).toMatchObject({ kind: 'unreachable' });
+    if (status.kind !== 'ok') {
+      expect(status.message).toContain(
+        'Cannot connect to https://context.acme.example (Failed to fetch)',
+      );
+      expect(status.message).toContain('certificate');
+    }
+  });
+
   it('says a wrong base path is not a Context API (404)', async () => {
     const status = await checkHealth(`${server.url}/api`, DEMO_KEYS.read);
     expect(status).toMatchObject({ kind: 'not_context_api' });

@@ -146,9 +146,52 @@ function describeRequestFailure(baseUrl: string, url: URL, error: unknown): Back
       message: `The backend answered HTTP ${status} to ${url.pathname}. Check the backend's logs.`,
     };
   }
-  return {
-    kind: 'unreachable',
-    baseUrl,
-    message: `Cannot connect to ${url.origin} (${error instanceof Error ? error.message : String(error)}). Is the server running and the address right?`,
-  };
+  return { kind: 'unreachable', baseUrl, message: describeNetworkFailure(url, error) };
+}
+
+/** Error codes (Node/undici) meaning the host name did not resolve. */
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL']);
+/** Codes and messages meaning the TLS handshake or the certificate failed. */
+const TLS_PATTERN = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|HANDSHAKE/i;
+
+/** The `code`s and messages along an error's `cause` chain (fetch wraps the real reason). */
+function causes(error: unknown): { codes: string[]; messages: string[] } {
+  const codes: string[] = [];
+  const messages: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    if (typeof current !== 'object') {
+      messages.push(String(current));
+      break;
+    }
+    const { code, message, cause } = current as {
+      code?: unknown;
+      message?: unknown;
+      cause?: unknown;
+    };
+    if (typeof code === 'string') codes.push(code);
+    if (typeof message === 'string' && message) messages.push(message);
+    current = cause;
+  }
+  return { codes, messages };
+}
+
+/**
+ * Why a request got no answer, as precisely as the error allows. Node names the cause (DNS,
+ * refused, TLS); a browser's fetch says only "Failed to fetch", so the message lists what
+ * to check.
+ */
+function describeNetworkFailure(url: URL, error: unknown): string {
+  const { codes, messages } = causes(error);
+  const detail = messages.at(-1) ?? 'no answer';
+  if (codes.some((code) => DNS_CODES.has(code))) {
+    return `Cannot resolve ${url.hostname} (${detail}). Check the host name in the backend URL, and that this computer's DNS or VPN can see it.`;
+  }
+  if (codes.includes('ECONNREFUSED')) {
+    return `Cannot connect to ${url.origin}: the connection was refused. Is the server running, and on this port?`;
+  }
+  if ([...codes, ...messages].some((text) => TLS_PATTERN.test(text))) {
+    return `TLS/certificate error connecting to ${url.origin} (${detail}). The server's certificate must be valid for ${url.hostname} and trusted by this computer.`;
+  }
+  return `Cannot connect to ${url.origin} (${detail}). Check that the address is right, the server is running, its TLS certificate is valid, and that Touchpoint may reach this origin (saving the backend asks for that permission).`;
 }
