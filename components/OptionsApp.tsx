@@ -1,15 +1,38 @@
-import { BackendStatusView } from './BackendStatusView';
-import { useBackendStatus } from './useBackendStatus';
+import { useState } from 'react';
+import { BackendsSection } from './options/BackendsSection';
+import type { ConnectionTests } from './options/connection-test';
+import { useDetectedOwnEmails } from './options/detected-own-emails';
+import { DisplaySection } from './options/DisplaySection';
+import { IdentitySection } from './options/IdentitySection';
+import { ImportExportSection } from './options/ImportExportSection';
+import { PrivacySection } from './options/PrivacySection';
+import { useSettingsView } from './options/settings-view';
+import { SitesSection } from './options/SitesSection';
 
+/** The admin's page: one section per settings group. */
 export function OptionsApp() {
-  const status = useBackendStatus();
+  const view = useSettingsView();
+  const detectedOwnEmails = useDetectedOwnEmails();
+  // Connection tests outlive a Save; hashed lookups depend on what the tests found.
+  const [tests, setTests] = useState<ConnectionTests>({});
+  const onTested = (id: string, test: ConnectionTests[string]) =>
+    setTests((all) => ({ ...all, [id]: test }));
+
   return (
-    <main aria-label="Touchpoint options">
+    <main className="options">
       <h1>Touchpoint options</h1>
-      <section aria-label="Backend">
-        <h2>Backend</h2>
-        <BackendStatusView status={status} />
-      </section>
+      {!view ? (
+        <p role="status">Loading settings…</p>
+      ) : (
+        <>
+          <BackendsSection view={view} tests={tests} onTested={onTested} />
+          <SitesSection view={view} />
+          <IdentitySection view={view} detectedOwnEmails={detectedOwnEmails} />
+          <PrivacySection view={view} tests={tests} />
+          <DisplaySection view={view} />
+          <ImportExportSection />
+        </>
+      )}
     </main>
   );
 }

@@ -1,0 +1,149 @@
+import { useState } from 'react';
+import { backendPermission } from '../../utils/background/custom-domains';
+import { BackendSettings, type BackendConfig } from '../../utils/settings';
+import { testConnection, type ConnectionTests } from './connection-test';
+import { BackendEditor } from './BackendEditor';
+import { fieldErrors, type FieldErrors } from './field-errors';
+import { requestOrigins } from './host-permission';
+import { LockedNote } from './LockedNote';
+import { SaveStatus, type SaveOutcome } from './SaveStatus';
+import { backendKeyPath, isLocked, saveSettingsGroup } from '../../utils/settings/policy';
+import type { SettingsView } from './settings-view';
+
+interface BackendsSectionProps {
+  view: SettingsView;
+  tests: ConnectionTests;
+  onTested(id: string, test: ConnectionTests[string]): void;
+}
+
+function newBackend(position: number): BackendConfig {
+  return {
+    id: crypto.randomUUID(),
+    name: position === 0 ? 'Backend' : `Backend ${position + 1}`,
+    baseUrl: '',
+    apiKey: '',
+    enabled: true,
+  };
+}
+
+/** The backends in the admin's order; edits apply on Save, after the host permission. */
+export function BackendsSection({ view, tests, onTested }: BackendsSectionProps) {
+  const saved = view.values.backends;
+  const savedJson = JSON.stringify(saved);
+  const [draft, setDraft] = useState(saved.backends);
+  const [draftOf, setDraftOf] = useState(savedJson);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [outcome, setOutcome] = useState<SaveOutcome>();
+  // Saved elsewhere (another tab, an import): start from what is stored now.
+  if (draftOf !== savedJson) {
+    setDraftOf(savedJson);
+    setDraft(saved.backends);
+  }
+  const locked = isLocked(view.locked, 'backends');
+
+  const replace = (index: number, backend: BackendConfig) =>
+    setDraft(draft.map((b, i) => (i === index ? backend : b)));
+  const move = (index: number, offset: -1 | 1) => {
+    const next = [...draft];
+    const [moved] = next.splice(index, 1);
+    if (moved) next.splice(index + offset, 0, moved);
+    setDraft(next);
+  };
+  const test = (backend: BackendConfig) => {
+    onTested(backend.id, 'testing');
+    void testConnection(backend.baseUrl.trim(), backend.apiKey).then((status) =>
+      onTested(backend.id, status),
+    );
+  };
+
+  const save = () => {
+    const parsed = BackendSettings.safeParse({ ...saved, backends: draft });
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error));
+      setOutcome({ ok: false, text: 'Not saved: correct the fields marked below.' });
+      return;
+    }
+    setErrors({});
+    const origins = parsed.data.backends
+      .filter((backend) => backend.enabled)
+      .flatMap((backend) => backendPermission(backend.baseUrl).origins);
+    // Synchronously in the click: the permission prompt needs the user's gesture.
+    requestOrigins(origins)
+      .then(async (granted) => {
+        if (!granted) {
+          setOutcome({
+            ok: false,
+            text: `Not saved: access to ${origins.map((o) => o.replace(/\/\*$/, '')).join(', ')} was refused. Save again and allow it: Touchpoint needs it to reach the backend.`,
+          });
+          return;
+        }
+        await saveSettingsGroup('backends', parsed.data);
+        setOutcome({ ok: true, text: 'Saved.' });
+      })
+      .catch((error: unknown) =>
+        setOutcome({
+          ok: false,
+          text: `Not saved: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+      );
+  };
+
+  return (
+    <section aria-labelledby="backends-heading">
+      <h2 id="backends-heading">Backends</h2>
+      <p className="hint">
+        Contact details come from the first enabled backend that knows the contact; engagement from
+        all of them. The API key stays in this browser&apos;s local storage.
+      </p>
+      {locked && (
+        <p className="hint">
+          <LockedNote id="backends-lock" />: the list, names, URLs and switches. Enter your own API
+          key where the policy leaves it to you.
+        </p>
+      )}
+      {draft.length === 0 && <p>No backend yet. Add one to start looking contacts up.</p>}
+      {draft.map((backend, index) => (
+        <BackendEditor
+          key={backend.id}
+          backend={backend}
+          position={index}
+          count={draft.length}
+          locked={locked}
+          keyLocked={isLocked(view.locked, backendKeyPath(backend.id))}
+          test={tests[backend.id]}
+          errors={{
+            name: errors[`backends.${index}.name`],
+            baseUrl: errors[`backends.${index}.baseUrl`],
+            apiKey: errors[`backends.${index}.apiKey`],
+          }}
+          onChange={(next) => replace(index, next)}
+          onMove={(offset) => move(index, offset)}
+          onRemove={() => setDraft(draft.filter((_, i) => i !== index))}
+          onTest={() => test(backend)}
+        />
+      ))}
+      <div className="actions">
+        <button
+          type="button"
+          onClick={() => setDraft([...draft, newBackend(draft.length)])}
+          disabled={locked}
+        >
+          Add backend
+        </button>
+        {/* Under a policy list, users may still enter the keys the policy leaves to them. */}
+        <button
+          type="button"
+          className="primary"
+          onClick={save}
+          disabled={
+            draft.length > 0 && draft.every((b) => isLocked(view.locked, backendKeyPath(b.id)))
+          }
+        >
+          Save
+        </button>
+      </div>
+      {errors.backends && <p className="field-error">{errors.backends}</p>}
+      <SaveStatus outcome={outcome} />
+    </section>
+  );
+}

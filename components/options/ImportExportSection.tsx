@@ -1,0 +1,71 @@
+import { useId, useState } from 'react';
+import { exportSettings, importSettings } from '../../utils/settings/transfer';
+import { downloadText, today } from './download';
+import { SaveStatus, type SaveOutcome } from './SaveStatus';
+
+/** Settings as one JSON file: export (keys only when asked), import all or nothing. */
+export function ImportExportSection() {
+  const id = useId();
+  const [includeKeys, setIncludeKeys] = useState(false);
+  const [outcome, setOutcome] = useState<SaveOutcome>();
+
+  const exportFile = () =>
+    void exportSettings({ includeApiKeys: includeKeys }).then((file) =>
+      downloadText(
+        `touchpoint-settings-${today()}.json`,
+        `${JSON.stringify(file, null, 2)}\n`,
+        'application/json',
+      ),
+    );
+
+  const importFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    const result = await importSettings(await file.text());
+    // The same file may be chosen again after it is fixed.
+    input.value = '';
+    setOutcome(
+      result.ok
+        ? { ok: true, text: `Imported ${file.name}: every setting now comes from it.` }
+        : { ok: false, text: `Not imported (${file.name}): ${result.error}` },
+    );
+  };
+
+  return (
+    <section aria-labelledby="transfer-heading">
+      <h2 id="transfer-heading">Import and export</h2>
+      <div className="field toggle">
+        <input
+          id={`${id}-keys`}
+          type="checkbox"
+          checked={includeKeys}
+          aria-describedby={`${id}-keys-hint`}
+          onChange={(event) => setIncludeKeys(event.target.checked)}
+        />
+        <label htmlFor={`${id}-keys`}>Include API keys</label>
+        <p id={`${id}-keys-hint`} className="hint">
+          Leave this off for a file you share: anyone with a key can read your marketing data.
+        </p>
+      </div>
+      <div className="actions">
+        <button type="button" onClick={exportFile}>
+          Export settings
+        </button>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-file`}>Import settings from a file</label>
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept="application/json,.json"
+          aria-describedby={`${id}-file-hint`}
+          onChange={(event) => void importFile(event.target)}
+        />
+        <p id={`${id}-file-hint`} className="hint">
+          Replaces every setting, or changes nothing if the file has an error.
+        </p>
+      </div>
+      <SaveStatus outcome={outcome} />
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import type { PrivacySettings } from '../../utils/settings';
+import { AuditLog } from './AuditLog';
+import { clearCachedData } from './clear-cached-data';
+import { someBackendOffers, type ConnectionTests } from './connection-test';
+import { isLocked } from '../../utils/settings/policy';
+import { SaveStatus, type SaveOutcome } from './SaveStatus';
+import { saveSettingsGroup } from '../../utils/settings/policy';
+import type { SettingsView } from './settings-view';
+import { Toggle } from './Toggle';
+
+interface PrivacySectionProps {
+  view: SettingsView;
+  tests: ConnectionTests;
+}
+
+/** What is sent, what is kept, and the record of lookups. */
+export function PrivacySection({ view, tests }: PrivacySectionProps) {
+  const privacy = view.values.privacy;
+  const [outcome, setOutcome] = useState<SaveOutcome>();
+  const save = (change: Partial<PrivacySettings>) =>
+    void saveSettingsGroup('privacy', { ...privacy, ...change }).then(
+      () => setOutcome({ ok: true, text: 'Saved.' }),
+      (error: unknown) => setOutcome({ ok: false, text: `Not saved: ${String(error)}` }),
+    );
+  const locked = (field: keyof PrivacySettings) => isLocked(view.locked, `privacy.${field}`);
+
+  const enabledIds = view.values.backends.backends.filter((b) => b.enabled).map((b) => b.id);
+  const hashedOffered = someBackendOffers(tests, enabledIds, 'emailSha256');
+  // Turning it off is always possible; turning it on needs a backend that answers by hash.
+  const hashedUnavailable = !privacy.hashedLookups && !hashedOffered && !locked('hashedLookups');
+
+  const clearCache = () =>
+    void clearCachedData().then(
+      (count) =>
+        setOutcome({
+          ok: true,
+          text: count === 0 ? 'There was no cached data.' : 'Cached data cleared.',
+        }),
+      (error: unknown) => setOutcome({ ok: false, text: `Not cleared: ${String(error)}` }),
+    );
+
+  return (
+    <section aria-labelledby="privacy-heading">
+      <h2 id="privacy-heading">Privacy</h2>
+      <Toggle
+        label="Hashed lookups (send a SHA-256 of the address, not the address)"
+        checked={privacy.hashedLookups}
+        locked={locked('hashedLookups')}
+        disabled={hashedUnavailable}
+        hint={
+          hashedUnavailable
+            ? 'Available once an enabled backend lists the emailSha256 feature: run "Test connection" on it above.'
+            : undefined
+        }
+        onChange={(hashedLookups) => save({ hashedLookups })}
+      />
+      <Toggle
+        label="Look up only when the sidebar is opened"
+        checked={privacy.lookupOnlyWhenOpened}
+        locked={locked('lookupOnlyWhenOpened')}
+        onChange={(lookupOnlyWhenOpened) => save({ lookupOnlyWhenOpened })}
+      />
+      <Toggle
+        label="Keep cached context after the browser closes"
+        checked={privacy.persistCache}
+        locked={locked('persistCache')}
+        hint="Off: cached context lives only until the browser closes."
+        onChange={(persistCache) => save({ persistCache })}
+      />
+      <div className="actions">
+        <button type="button" onClick={clearCache}>
+          Clear cached data
+        </button>
+      </div>
+      <Toggle
+        label="Keep an audit log of lookups (the last 500, in this browser)"
+        checked={privacy.auditLog}
+        locked={locked('auditLog')}
+        onChange={(auditLog) => save({ auditLog })}
+      />
+      <SaveStatus outcome={outcome} />
+      <AuditLog />
+    </section>
+  );
+}
