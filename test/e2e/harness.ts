@@ -30,6 +30,11 @@ export interface LaunchOptions {
   /** Defaults to the build from global-setup.ts. */
   extensionDir?: string;
   executablePath?: string;
+  /**
+   * A profile folder to use (and keep) instead of a throw-away one: launch again with the
+   * same folder to test what survives a browser restart. The caller deletes it.
+   */
+  profileDir?: string;
 }
 
 /** An uncaught error or a console error seen in a page or in the service worker. */
@@ -70,7 +75,8 @@ const LAUNCH_ARGS = [
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   const extensionDir = options.extensionDir ?? inject('extensionDir');
   const executablePath = options.executablePath ?? inject('chromiumPath');
-  const profileDir = mkdtempSync(join(tmpdir(), 'touchpoint-e2e-profile-'));
+  const keepProfile = options.profileDir !== undefined;
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'touchpoint-e2e-profile-'));
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(profileDir, {
@@ -82,19 +88,25 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
         ...LAUNCH_ARGS,
       ],
     });
-    const session = await attach(context, profileDir, extensionDir, executablePath);
+    const session = await attach(
+      context,
+      keepProfile ? undefined : profileDir,
+      extensionDir,
+      executablePath,
+    );
     if (options.backend) await session.setBackend(options.backend);
     return session;
   } catch (error) {
     await context?.close().catch(() => undefined);
-    rmSync(profileDir, { recursive: true, force: true });
+    if (!keepProfile) rmSync(profileDir, { recursive: true, force: true });
     throw error;
   }
 }
 
 async function attach(
   context: BrowserContext,
-  profileDir: string,
+  /** Deleted on close; undefined for a profile the caller keeps. */
+  profileDir: string | undefined,
   extensionDir: string,
   executablePath: string,
 ): Promise<ExtensionSession> {
@@ -168,7 +180,7 @@ async function attach(
       try {
         await context.close();
       } finally {
-        rmSync(profileDir, { recursive: true, force: true });
+        if (profileDir) rmSync(profileDir, { recursive: true, force: true });
       }
     },
   };

@@ -1,0 +1,348 @@
+import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_KEYS } from '../../server/demo-keys';
+import { startServer, type RunningServer } from '../../server/main';
+import {
+  launchExtension,
+  screenshot,
+  unexpectedProblems,
+  withExtension,
+  type ExtensionSession,
+} from './harness';
+
+/**
+ * The options page in the built extension: connection tests against the reference server
+ * and against things that are not one, saving (through a browser restart, read by the
+ * sidebar), a team policy's locked fields, and an import that must change nothing.
+ */
+
+/** Chromium on Linux reads machine policies from here at start-up. */
+const POLICY_DIR = '/etc/chromium/policies/managed';
+/** Requests Chromium itself logs when a backend refuses or is not there. */
+const EXPECTED_NETWORK_ERRORS = [/status of 40[13]/, /ERR_CONNECTION_REFUSED/];
+
+let server: RunningServer;
+let dataDir: string;
+let htmlServer: Server;
+let htmlUrl: string;
+let closedUrl: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'touchpoint-e2e-options-'));
+  server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dbPath: join(dataDir, 'touchpoint.db'),
+    seed: 'demo',
+  });
+  // A web site, not a Context API: every path answers a page.
+  htmlServer = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end('<!doctype html><html><body><h1>Welcome to our intranet</h1></body></html>');
+  });
+  await new Promise<void>((resolve) => htmlServer.listen(0, '127.0.0.1', resolve));
+  htmlUrl = `http://127.0.0.1:${(htmlServer.address() as AddressInfo).port}`;
+  // A loopback port that just closed: connections are refused at once.
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  closedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+  await new Promise((resolve) => closed.close(resolve));
+});
+
+afterAll(async () => {
+  await server?.close();
+  await new Promise((resolve) => (htmlServer ? htmlServer.close(resolve) : resolve(undefined)));
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function openOptions(session: ExtensionSession): Promise<Page> {
+  const page = await session.openExtensionPage('options.html');
+  await page.getByRole('heading', { level: 1, name: 'Touchpoint options' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Backends' }).waitFor();
+  return page;
+}
+
+/** The first backend's group, adding one when the list is empty. */
+async function firstBackend(page: Page): Promise<Locator> {
+  const backend = page.locator('fieldset.backend').first();
+  if ((await page.locator('fieldset.backend').count()) === 0) {
+    await page.getByRole('button', { name: 'Add backend' }).click();
+  }
+  await backend.waitFor();
+  return backend;
+}
+
+async function fillBackend(backend: Locator, values: { baseUrl: string; apiKey: string }) {
+  await backend.getByLabel('Backend URL', { exact: true }).fill(values.baseUrl);
+  await backend.getByLabel('API key', { exact: true }).fill(values.apiKey);
+}
+
+/** Runs "Test connection" and returns the outcome once it is `kind`. */
+async function testConnection(backend: Locator, kind: string): Promise<string> {
+  await backend.getByRole('button', { name: 'Test connection', exact: true }).click();
+  const result = backend.locator(`.connection-result [data-status="${kind}"]`);
+  await result.waitFor({ timeout: 15_000 });
+  return (await result.textContent()) ?? '';
+}
+
+describe('options page: Test connection', () => {
+  let session: ExtensionSession;
+  let page: Page;
+  let backend: Locator;
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    page = await openOptions(session);
+    backend = await firstBackend(page);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('shows the server name, versions, features and round trip with the demo read key', async () => {
+    await fillBackend(backend, { baseUrl: server.url, apiKey: DEMO_KEYS.read });
+    const text = await testConnection(backend, 'ok');
+    await screenshot(page, 'options-test-ok');
+    expect(text).toContain('Connected to touchpoint-reference-server.');
+    expect(text).toMatch(/API version\s*1/);
+    expect(text).toContain('emailSha256');
+    expect(text).toMatch(/Round trip\s*\d+ ms/);
+  });
+
+  it('offers hashed lookups once a tested backend lists emailSha256', async () => {
+    // The backend is not saved yet, but its id is the one being edited: the switch follows.
+    const hashed = page.getByRole('switch', { name: /Hashed lookups/ });
+    expect(await hashed.isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved.', { exact: true }).waitFor();
+    await expect.poll(() => hashed.isDisabled()).toBe(false);
+  });
+
+  it('says the key was refused for a wrong key', async () => {
+    await fillBackend(backend, { baseUrl: server.url, apiKey: 'tp_wrong_key' });
+    const text = await testConnection(backend, 'unauthorized');
+    await screenshot(page, 'options-test-wrong-key');
+    expect(text).toMatch(/refused the API key \(HTTP 401\)\. Check the key/);
+  });
+
+  it('says it cannot connect to a closed port', async () => {
+    await fillBackend(backend, { baseUrl: closedUrl, apiKey: DEMO_KEYS.read });
+    const text = await testConnection(backend, 'unreachable');
+    expect(text).toContain(`Cannot connect to ${closedUrl}`);
+    expect(text).toContain('Is the server running and the address right?');
+  });
+
+  it('says an HTML page is not a Context API', async () => {
+    await fillBackend(backend, { baseUrl: htmlUrl, apiKey: DEMO_KEYS.read });
+    const text = await testConnection(backend, 'not_context_api');
+    await screenshot(page, 'options-test-html');
+    expect(text).toContain(`${htmlUrl}/v1/health did not answer with JSON`);
+    expect(text).toContain('Check the base URL');
+  });
+
+  it('refuses to save an invalid URL and says so next to the field', async () => {
+    const url = backend.getByLabel('Backend URL', { exact: true });
+    await url.fill('http://context.acme.example');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Not saved: correct the fields marked below.').waitFor();
+    expect(await url.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await url.getAttribute('aria-describedby')) ?? '';
+    const error = page.locator(`[id="${describedBy.split(' ')[0]}"]`);
+    expect(await error.textContent()).toContain(
+      'http://context.acme.example uses plain http: the API key would travel unencrypted. Use https',
+    );
+    await screenshot(page, 'options-invalid-url');
+  });
+
+  it('masks the key, and shows it with a keyboard-operable toggle', async () => {
+    const key = backend.getByLabel('API key', { exact: true });
+    const toggle = backend.getByRole('button', { name: 'Show key' });
+    expect(await key.getAttribute('type')).toBe('password');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await key.focus();
+    await page.keyboard.press('Tab');
+    expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Space');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await key.getAttribute('type')).toBe('text');
+  });
+
+  it('reported no errors besides the refused and failed requests', () => {
+    expect(unexpectedProblems(session, EXPECTED_NETWORK_ERRORS)).toBe('');
+  });
+});
+
+describe('options page: saving', () => {
+  it('keeps saved settings through a browser restart, and the sidebar uses them', async () => {
+    const profileDir = mkdtempSync(join(tmpdir(), 'touchpoint-e2e-profile-kept-'));
+    try {
+      await withExtension({ profileDir }, async (session) => {
+        const page = await openOptions(session);
+        const backend = await firstBackend(page);
+        await backend.getByLabel('Name', { exact: true }).fill('Reference server');
+        await fillBackend(backend, { baseUrl: server.url, apiKey: DEMO_KEYS.read });
+        await page.getByRole('button', { name: 'Save', exact: true }).click();
+        await page.getByText('Saved.', { exact: true }).waitFor();
+        await screenshot(page, 'options-saved');
+        expect(unexpectedProblems(session)).toBe('');
+      });
+
+      await withExtension({ profileDir }, async (session) => {
+        const page = await openOptions(session);
+        const backend = page.locator('fieldset.backend').first();
+        await backend.waitFor();
+        expect(await backend.getByLabel('Name', { exact: true }).inputValue()).toBe(
+          'Reference server',
+        );
+        expect(await backend.getByLabel('Backend URL', { exact: true }).inputValue()).toBe(
+          server.url,
+        );
+        expect(await backend.getByLabel('API key', { exact: true }).inputValue()).toBe(
+          DEMO_KEYS.read,
+        );
+        const sidebar = await session.openExtensionPage('sidebar.html');
+        const line = sidebar.locator('[data-status]');
+        await line.waitFor({ timeout: 15_000 });
+        expect(await line.getAttribute('data-status')).toBe('ok');
+        expect(await line.textContent()).toContain('Connected to touchpoint-reference-server');
+        expect(unexpectedProblems(session)).toBe('');
+      });
+    } finally {
+      rmSync(profileDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('options page: import', () => {
+  it('names the wrong field of a bad file and changes nothing', async () => {
+    await withExtension({ backend: { baseUrl: server.url, apiKey: DEMO_KEYS.read } }, async (s) => {
+      const page = await openOptions(s);
+      await page.locator('fieldset.backend').first().waitFor();
+      const storedSettings = () =>
+        s.serviceWorker.evaluate(async () => {
+          const { storage } = (
+            globalThis as unknown as {
+              chrome: { storage: Record<'local' | 'sync', { get(k: null): Promise<object> }> };
+            }
+          ).chrome;
+          return { local: await storage.local.get(null), sync: await storage.sync.get(null) };
+        });
+      const before = await storedSettings();
+      const file = {
+        touchpointSettings: 1,
+        backends: {
+          backends: [
+            { id: 'x', name: 'Imported', baseUrl: 'ftp://files.acme.example', enabled: true },
+          ],
+        },
+        sites: { disabled: ['zoho'], customDomains: [] },
+        identity: { ownEmails: [], internalDomains: ['acme.example'], neverLookUp: [] },
+        privacy: {
+          hashedLookups: false,
+          lookupOnlyWhenOpened: true,
+          persistCache: false,
+          auditLog: true,
+        },
+        display: { mode: 'sidepanel', autoOpen: false, launcherPosition: 'top-left' },
+      };
+      await page.getByLabel('Import settings from a file').setInputFiles({
+        name: 'bad-settings.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(file)),
+      });
+      const message = page.getByText(/^Not imported \(bad-settings\.json\)/);
+      await message.waitFor();
+      await screenshot(page, 'options-import-bad-file');
+      expect(await message.textContent()).toContain('backends.backends[0].baseUrl');
+      expect(await message.textContent()).toContain('Nothing was changed');
+      expect(await storedSettings()).toEqual(before);
+      expect(await page.getByLabel('Backend URL', { exact: true }).inputValue()).toBe(server.url);
+    });
+  });
+});
+
+describe('options page: team policy', () => {
+  it('shows the fields a managed policy sets as locked', async (context) => {
+    try {
+      mkdirSync(POLICY_DIR, { recursive: true });
+      accessSync(POLICY_DIR, constants.W_OK);
+    } catch (error) {
+      context.skip(
+        `${POLICY_DIR} is not writable (${String(error)}): Chromium reads machine policies only from there; run the browser tests as root to cover team policy.`,
+      );
+    }
+    // An unpacked extension's id comes from its folder: learn it, then deploy the policy.
+    const extensionId = await withExtension({}, async (s) => s.extensionId);
+    const policyFile = join(POLICY_DIR, `touchpoint-e2e-${process.pid}.json`);
+    const policy = {
+      backends: [{ name: 'Team gateway', baseUrl: server.url }],
+      privacy: { hashedLookups: false, persistCache: false },
+      display: { mode: 'sidepanel' },
+    };
+    try {
+      writeFileSync(
+        policyFile,
+        JSON.stringify({ '3rdparty': { extensions: { [extensionId]: policy } } }),
+      );
+      await withExtension({}, async (s) => {
+        expect(s.extensionId).toBe(extensionId);
+        const page = await openOptions(s);
+        const backend = page.locator('fieldset.backend').first();
+        const url = backend.getByLabel('Backend URL', { exact: true });
+        await expect.poll(() => url.inputValue(), { timeout: 15_000 }).toBe(server.url);
+        await screenshot(page, 'options-policy');
+
+        const describedAsLocked = async (field: Locator) => {
+          const ids = ((await field.getAttribute('aria-describedby')) ?? '')
+            .split(' ')
+            .filter(Boolean);
+          const texts = await Promise.all(
+            ids.map((id) => page.locator(`[id="${id}"]`).textContent()),
+          );
+          return texts.includes('Set by your organization');
+        };
+        // The policy deploys the endpoint: its name, URL and switch are locked…
+        for (const field of [
+          url,
+          backend.getByLabel('Name', { exact: true }),
+          backend.getByRole('switch', { name: 'Enabled' }),
+          page.getByRole('switch', { name: /Hashed lookups/ }),
+          page.getByRole('switch', { name: /Keep cached context/ }),
+        ]) {
+          expect(await field.isDisabled()).toBe(true);
+          expect(await describedAsLocked(field)).toBe(true);
+        }
+        expect(await backend.getByLabel('Name', { exact: true }).inputValue()).toBe('Team gateway');
+        expect(await page.getByRole('button', { name: 'Add backend' }).isDisabled()).toBe(true);
+        expect(await page.getByRole('radio', { name: /side panel/ }).isChecked()).toBe(true);
+        expect(await page.getByRole('radio', { name: /side panel/ }).isDisabled()).toBe(true);
+        // …but not the key (the policy left it to each user), nor what the policy leaves out.
+        const key = backend.getByLabel('API key', { exact: true });
+        expect(await key.isDisabled()).toBe(false);
+        expect(await describedAsLocked(key)).toBe(false);
+        expect(
+          await page
+            .getByRole('switch', { name: 'Look up only when the sidebar is opened' })
+            .isDisabled(),
+        ).toBe(false);
+
+        // The user enters their key for the team backend; the sidebar then connects.
+        await key.fill(DEMO_KEYS.read);
+        await page.getByRole('button', { name: 'Save', exact: true }).click();
+        await page.getByText('Saved.', { exact: true }).waitFor();
+        const sidebar = await s.openExtensionPage('sidebar.html');
+        const line = sidebar.locator('[data-status]');
+        await line.waitFor({ timeout: 15_000 });
+        expect(await line.textContent()).toContain('Connected to touchpoint-reference-server');
+        expect(unexpectedProblems(s)).toBe('');
+      });
+    } finally {
+      rmSync(policyFile, { force: true });
+    }
+  });
+});
