@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { onMessage, sendMessage, type DetectionSettings } from '../messaging/protocol';
-import { detectWith } from '../sites/detect';
+import { detectPage } from '../sites/detect';
 import type { SiteAdapter } from '../sites/types';
 import { watchContacts } from './watcher';
 
@@ -22,18 +22,23 @@ export async function startContentScript(
   const start = (settings: DetectionSettings) => {
     stop();
     const enabled = adapters.map((a) => a.id).filter((id) => !settings.disabledSites.includes(id));
+    const readers = forCustomDomain(adapters, settings, win.location.origin);
+    let ownEmails: string[] = [];
     stop = watchContacts({
       window: win,
       root: document.body ?? document.documentElement,
-      detect: () =>
-        detectWith(adapters, document, win.location.href, {
+      detect: () => {
+        const page = detectPage(readers, document, win.location.href, {
           ownEmails: settings.ownEmails,
           internalDomains: settings.internalDomains,
           sites: enabled,
-        }),
+        });
+        ownEmails = page.ownEmails;
+        return page.contacts;
+      },
       report: (url, contacts) => {
         // Fails only when the extension was reloaded and this script is orphaned.
-        sendMessage('contactsDetected', { url, contacts }).catch(() => stop());
+        sendMessage('contactsDetected', { url, contacts, ownEmails }).catch(() => stop());
       },
     });
   };
@@ -56,4 +61,21 @@ export async function startContentScript(
     // the user's own and internal addresses could report them, so do nothing.
     removeListener();
   }
+}
+
+/**
+ * On a custom domain (an origin the admin added with this script's adapter, registered at
+ * run time) the adapter reads the page whatever the host: its own host check would refuse
+ * a Salesforce or Outlook served from a company domain.
+ */
+function forCustomDomain(
+  adapters: readonly SiteAdapter[],
+  settings: DetectionSettings,
+  origin: string,
+): readonly SiteAdapter[] {
+  const custom = settings.customDomains?.find((domain) => domain.origin === origin);
+  if (!custom) return adapters;
+  return adapters.map((adapter) =>
+    adapter.id === custom.adapter ? { ...adapter, matches: () => true } : adapter,
+  );
 }

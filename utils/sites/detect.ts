@@ -3,7 +3,7 @@
  * adapter; each site's content script runs it over its own adapter only, so a Gmail tab
  * never loads the Salesforce reader. Pure: no extension API, no side effects.
  */
-import { applyContactRules } from './rules';
+import { applyContactRules, normalizeEmail } from './rules';
 import type { DetectedContact, SiteAdapter } from './types';
 
 export interface DetectOptions {
@@ -68,5 +68,35 @@ export function detectWith(
   } catch {
     // Hostile or half-loaded markup: nothing detected beats a broken content script.
     return [];
+  }
+}
+
+/** What one page shows: its contacts, and the addresses it shows as the signed-in user's. */
+export interface PageDetection {
+  contacts: DetectedContact[];
+  /** Normalised (lowercase, valid), at most 20; the background keeps their union. */
+  ownEmails: string[];
+}
+
+/**
+ * Like `detectWith`, also returning the page's own (signed-in) addresses, so the extension
+ * can treat them as the user's everywhere. Never throws.
+ */
+export function detectPage(
+  adapters: readonly SiteAdapter[],
+  document: Document,
+  url: string | URL,
+  options: DetectOptions = {},
+): PageDetection {
+  const parsed = toUrl(url);
+  const adapter = parsed && adapterForUrlIn(adapters, parsed, options.sites);
+  if (!parsed || !adapter) return { contacts: [], ownEmails: [] };
+  try {
+    const result = adapter.extract(document, parsed);
+    const own = Array.isArray(result.ownEmails) ? result.ownEmails.slice(0, 20) : [];
+    const ownEmails = [...new Set(own.flatMap((email) => normalizeEmail(email) ?? []))];
+    return { contacts: applyContactRules(result, adapter.id, options), ownEmails };
+  } catch {
+    return { contacts: [], ownEmails: [] };
   }
 }
