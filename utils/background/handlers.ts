@@ -35,7 +35,8 @@ export function registerBackgroundHandlers(): void {
   onMessage('clearAuditLog', async ({ sender }) => {
     if (fromExtensionPage(sender)) await clearAuditLog();
   });
-  onMessage('testBackend', ({ data, sender }) => {
+  // Async: a refusal must reach the caller as a rejected message, not throw in the listener.
+  onMessage('testBackend', async ({ data, sender }) => {
     if (!fromExtensionPage(sender)) {
       throw new Error('Only the options page can test a backend connection.');
     }

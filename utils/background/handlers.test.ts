@@ -1,0 +1,63 @@
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { auditLog } from './audit-log';
+import { registerBackgroundHandlers } from './handlers';
+
+/**
+ * Messages only extension pages may send: the sender's URL decides. The fake browser's
+ * runtime.sendMessage delivers to the listeners with the sender we pass.
+ */
+const ENTRY = {
+  time: 1,
+  site: 'gmail',
+  contact: 'jane@client.example',
+  backendId: 'gw',
+  outcome: 'matched' as const,
+};
+
+async function send(type: string, data: unknown, sender: { url?: string; tab?: { id: number } }) {
+  const listeners = (
+    fakeBrowser.runtime.onMessage as unknown as {
+      trigger(message: unknown, sender: unknown): Promise<unknown[]>;
+    }
+  ).trigger({ id: 1, type, data, timestamp: 0 }, sender);
+  const answers = await listeners;
+  const answer = answers.find((a) => a !== undefined) as {
+    res?: unknown;
+    err?: { message: string };
+  };
+  return answer;
+}
+
+// The messaging library allows one listener per message and context: register once.
+beforeAll(() => {
+  fakeBrowser.reset();
+  // Not in the fake browser; custom domains are tested in custom-domains.test.ts.
+  vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => {});
+  vi.spyOn(fakeBrowser.permissions.onRemoved, 'addListener').mockImplementation(() => {});
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+  registerBackgroundHandlers();
+});
+beforeEach(() => fakeBrowser.storage.local.clear());
+
+describe('extension-page-only messages', () => {
+  const page = { url: fakeBrowser.runtime.getURL('/options.html') };
+  const contentScript = { url: 'https://mail.google.com/mail/u/0/', tab: { id: 3 } };
+
+  it('gives the audit log to extension pages only, and only they clear it', async () => {
+    await auditLog.setValue([ENTRY]);
+    expect((await send('getAuditLog', undefined, contentScript)).res).toEqual([]);
+    expect((await send('getAuditLog', undefined, page)).res).toEqual([ENTRY]);
+    await send('clearAuditLog', undefined, contentScript);
+    expect(await auditLog.getValue()).toEqual([ENTRY]);
+    await send('clearAuditLog', undefined, page);
+    expect(await auditLog.getValue()).toEqual([]);
+  });
+
+  it('tests a backend for an extension page only', async () => {
+    const refused = await send('testBackend', { baseUrl: 'x', apiKey: 'k' }, contentScript);
+    expect(refused.err?.message).toMatch(/Only the options page/);
+    const answered = await send('testBackend', { baseUrl: 'x', apiKey: 'k' }, page);
+    expect(answered.res).toMatchObject({ kind: 'bad_url' });
+  });
+});
