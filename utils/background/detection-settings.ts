@@ -45,12 +45,13 @@ export function broadcastDetectionSettingsChanges(): () => void {
       ),
     );
   };
-  // The first view sets the baseline; tabs asked for their settings when they started.
-  void getDetectionSettings().then((settings) => {
-    last ||= JSON.stringify(settings);
-  });
-  const unwatchView = watchSettingsView(() => void broadcast());
-  const unwatchDetected = detectedOwnEmails.watch(() => void broadcast());
+  // One broadcast at a time, in order: an older rule set must never arrive after a newer one.
+  let queue: Promise<void> = Promise.resolve();
+  const enqueue = () => {
+    queue = queue.then(broadcast).catch(() => undefined);
+  };
+  const unwatchView = watchSettingsView(enqueue);
+  const unwatchDetected = detectedOwnEmails.watch(enqueue);
   return () => {
     unwatchView();
     unwatchDetected();
