@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { BackendsSection } from './options/BackendsSection';
-import type { ConnectionTests } from './options/connection-test';
+import type { ConnectionTests, SuccessfulTests } from './options/connection-test';
 import { useDetectedOwnEmails } from './options/detected-own-emails';
 import { DisplaySection } from './options/DisplaySection';
 import { IdentitySection } from './options/IdentitySection';
@@ -15,8 +15,13 @@ export function OptionsApp() {
   const detectedOwnEmails = useDetectedOwnEmails();
   // Connection tests outlive a Save; hashed lookups depend on what the tests found.
   const [tests, setTests] = useState<ConnectionTests>({});
-  const onTested = (id: string, test: ConnectionTests[string]) =>
+  const [successes, setSuccesses] = useState<SuccessfulTests>({});
+  const onTested = (id: string, test: ConnectionTests[string]) => {
     setTests((all) => ({ ...all, [id]: test }));
+    if (typeof test === 'object' && test.kind === 'ok') {
+      setSuccesses((all) => ({ ...all, [id]: test }));
+    }
+  };
 
   return (
     <main className="options">
@@ -28,7 +33,7 @@ export function OptionsApp() {
           <BackendsSection view={view} tests={tests} onTested={onTested} />
           <SitesSection view={view} />
           <IdentitySection view={view} detectedOwnEmails={detectedOwnEmails} />
-          <PrivacySection view={view} tests={tests} />
+          <PrivacySection view={view} successes={successes} />
           <DisplaySection view={view} />
           <ImportExportSection />
         </>

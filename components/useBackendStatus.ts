@@ -2,8 +2,11 @@ import { useEffect, useState } from 'react';
 import type { BackendStatus } from '../utils/api/status';
 import { sendMessage } from '../utils/messaging/protocol';
 
-/** The background's view of the backend; `undefined` while it is being checked. */
-export function useBackendStatus(): BackendStatus | undefined {
+/**
+ * The background's view of the backend; `undefined` while it is being checked. A new
+ * `refreshKey` (the saved backends) checks again.
+ */
+export function useBackendStatus(refreshKey?: string): BackendStatus | undefined {
   const [status, setStatus] = useState<BackendStatus>();
   useEffect(() => {
     let live = true;
@@ -21,6 +24,6 @@ export function useBackendStatus(): BackendStatus | undefined {
     return () => {
       live = false;
     };
-  }, []);
+  }, [refreshKey]);
   return status;
 }

@@ -28,7 +28,7 @@ export function BackendEditor(props: BackendEditorProps) {
   const [keyShown, setKeyShown] = useState(false);
   const update = (change: Partial<BackendConfig>) => props.onChange({ ...backend, ...change });
   return (
-    <fieldset className="backend">
+    <fieldset className="backend" data-backend-id={backend.id}>
       <legend>
         {position + 1}. {backend.name.trim() || 'New backend'}
       </legend>
@@ -75,11 +75,17 @@ export function BackendEditor(props: BackendEditorProps) {
         <button type="button" onClick={props.onTest} disabled={test === 'testing'}>
           Test connection
         </button>
-        <button type="button" onClick={() => props.onMove(-1)} disabled={locked || position === 0}>
+        <button
+          type="button"
+          data-move="-1"
+          onClick={() => props.onMove(-1)}
+          disabled={locked || position === 0}
+        >
           Move up
         </button>
         <button
           type="button"
+          data-move="1"
           onClick={() => props.onMove(1)}
           disabled={locked || position === count - 1}
         >

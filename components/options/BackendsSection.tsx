@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { backendPermission } from '../../utils/background/custom-domains';
 import { BackendSettings, type BackendConfig } from '../../utils/settings';
 import { testConnection, type ConnectionTests } from './connection-test';
+import { BackendStatusView } from '../BackendStatusView';
+import { useBackendStatus } from '../useBackendStatus';
 import { BackendEditor } from './BackendEditor';
 import { fieldErrors, type FieldErrors } from './field-errors';
 import { requestOrigins } from './host-permission';
@@ -34,20 +36,35 @@ export function BackendsSection({ view, tests, onTested }: BackendsSectionProps)
   const [draftOf, setDraftOf] = useState(savedJson);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [outcome, setOutcome] = useState<SaveOutcome>();
+  const [moved, setMoved] = useState<{ id: string; offset: -1 | 1 }>();
+  const sectionRef = useRef<HTMLElement>(null);
+  // Keep the keyboard where it was: on the moved backend's move button (or the other one
+  // when it reached the end of the list).
+  useEffect(() => {
+    if (!moved) return;
+    const group = sectionRef.current?.querySelector(`[data-backend-id="${CSS.escape(moved.id)}"]`);
+    const button = (offset: number) =>
+      group?.querySelector<HTMLButtonElement>(`button[data-move="${offset}"]:not(:disabled)`);
+    (button(moved.offset) ?? button(-moved.offset))?.focus();
+  }, [moved]);
   // Saved elsewhere (another tab, an import): start from what is stored now.
   if (draftOf !== savedJson) {
     setDraftOf(savedJson);
     setDraft(saved.backends);
   }
   const locked = isLocked(view.locked, 'backends');
+  // What lookups use now: the first enabled saved backend, as the background sees it.
+  const current = useBackendStatus(savedJson);
 
   const replace = (index: number, backend: BackendConfig) =>
     setDraft(draft.map((b, i) => (i === index ? backend : b)));
   const move = (index: number, offset: -1 | 1) => {
     const next = [...draft];
-    const [moved] = next.splice(index, 1);
-    if (moved) next.splice(index + offset, 0, moved);
+    const [item] = next.splice(index, 1);
+    if (!item) return;
+    next.splice(index + offset, 0, item);
     setDraft(next);
+    setMoved({ id: item.id, offset });
   };
   const test = (backend: BackendConfig) => {
     onTested(backend.id, 'testing');
@@ -89,12 +106,16 @@ export function BackendsSection({ view, tests, onTested }: BackendsSectionProps)
   };
 
   return (
-    <section aria-labelledby="backends-heading">
+    <section aria-labelledby="backends-heading" ref={sectionRef}>
       <h2 id="backends-heading">Backends</h2>
       <p className="hint">
         Contact details come from the first enabled backend that knows the contact; engagement from
         all of them. The API key stays in this browser&apos;s local storage.
       </p>
+      <div className="current-status">
+        <h3>In use now</h3>
+        <BackendStatusView status={current} />
+      </div>
       {locked && (
         <p className="hint">
           <LockedNote id="backends-lock" />: the list, names, URLs and switches. Enter your own API

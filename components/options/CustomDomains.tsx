@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { originPermission } from '../../utils/background/custom-domains';
 import { CustomDomain, type SiteSettings } from '../../utils/settings';
 import type { SiteId } from '../../utils/sites/matches';
 import { requestOrigins } from './host-permission';
@@ -41,7 +42,7 @@ export function CustomDomains({ domains, locked, onSave }: CustomDomainsProps) {
     }
     setError(undefined);
     // In the click, before any await: the prompt needs the user's gesture.
-    requestOrigins([`${domain.origin}/*`])
+    requestOrigins(originPermission(domain.origin).origins)
       .then(async (granted) => {
         if (!granted) {
           setOutcome({

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { PrivacySettings } from '../../utils/settings';
 import { AuditLog } from './AuditLog';
 import { clearCachedData } from './clear-cached-data';
-import { someBackendOffers, type ConnectionTests } from './connection-test';
+import { someBackendOffers, type SuccessfulTests } from './connection-test';
 import { isLocked } from '../../utils/settings/policy';
 import { SaveStatus, type SaveOutcome } from './SaveStatus';
 import { saveSettingsGroup } from '../../utils/settings/policy';
@@ -11,11 +11,11 @@ import { Toggle } from './Toggle';
 
 interface PrivacySectionProps {
   view: SettingsView;
-  tests: ConnectionTests;
+  successes: SuccessfulTests;
 }
 
 /** What is sent, what is kept, and the record of lookups. */
-export function PrivacySection({ view, tests }: PrivacySectionProps) {
+export function PrivacySection({ view, successes }: PrivacySectionProps) {
   const privacy = view.values.privacy;
   const [outcome, setOutcome] = useState<SaveOutcome>();
   const save = (change: Partial<PrivacySettings>) =>
@@ -25,8 +25,8 @@ export function PrivacySection({ view, tests }: PrivacySectionProps) {
     );
   const locked = (field: keyof PrivacySettings) => isLocked(view.locked, `privacy.${field}`);
 
-  const enabledIds = view.values.backends.backends.filter((b) => b.enabled).map((b) => b.id);
-  const hashedOffered = someBackendOffers(tests, enabledIds, 'emailSha256');
+  const enabled = view.values.backends.backends.filter((b) => b.enabled);
+  const hashedOffered = someBackendOffers(successes, enabled, 'emailSha256');
   // Turning it off is always possible; turning it on needs a backend that answers by hash.
   const hashedUnavailable = !privacy.hashedLookups && !hashedOffered && !locked('hashedLookups');
 

@@ -17,14 +17,22 @@ export async function testConnection(baseUrl: string, apiKey: string): Promise<B
 /** Per backend id: the last test's outcome, or 'testing' while it runs. */
 export type ConnectionTests = Record<string, BackendStatus | 'testing'>;
 
-/** True when an enabled backend's last successful test listed the feature. */
+export type SuccessfulTest = Extract<BackendStatus, { kind: 'ok' }>;
+
+/** Per backend id: its last successful test (a later failed one does not erase it). */
+export type SuccessfulTests = Record<string, SuccessfulTest>;
+
+/**
+ * True when a backend's last successful test, at the URL it is saved with, listed the
+ * feature (a test of an edited, unsaved URL says nothing about the saved one).
+ */
 export function someBackendOffers(
-  tests: ConnectionTests,
-  enabledIds: readonly string[],
+  successes: SuccessfulTests,
+  backends: readonly { id: string; baseUrl: string }[],
   feature: string,
 ): boolean {
-  return enabledIds.some((id) => {
-    const test = tests[id];
-    return typeof test === 'object' && test.kind === 'ok' && test.features.includes(feature);
+  return backends.some((backend) => {
+    const test = successes[backend.id];
+    return test?.baseUrl === backend.baseUrl.trim() && test.features.includes(feature);
   });
 }

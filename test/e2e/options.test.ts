@@ -121,6 +121,10 @@ describe('options page: Test connection', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved.', { exact: true }).waitFor();
     await expect.poll(() => hashed.isDisabled()).toBe(false);
+    // The line about what lookups use now follows the save.
+    await expect
+      .poll(() => page.locator('.current-status [data-status]').getAttribute('data-status'))
+      .toBe('ok');
   });
 
   it('says the key was refused for a wrong key', async () => {
@@ -134,7 +138,8 @@ describe('options page: Test connection', () => {
     await fillBackend(backend, { baseUrl: closedUrl, apiKey: DEMO_KEYS.read });
     const text = await testConnection(backend, 'unreachable');
     expect(text).toContain(`Cannot connect to ${closedUrl}`);
-    expect(text).toContain('Is the server running and the address right?');
+    // A browser's fetch gives no reason, so the message lists what to check.
+    expect(text).toContain('the server is running');
   });
 
   it('says an HTML page is not a Context API', async () => {
@@ -143,6 +148,8 @@ describe('options page: Test connection', () => {
     await screenshot(page, 'options-test-html');
     expect(text).toContain(`${htmlUrl}/v1/health did not answer with JSON`);
     expect(text).toContain('Check the base URL');
+    // A failed test of an edited URL does not take back what the saved URL's test found.
+    expect(await page.getByRole('switch', { name: /Hashed lookups/ }).isDisabled()).toBe(false);
   });
 
   it('refuses to save an invalid URL and says so next to the field', async () => {
@@ -170,6 +177,56 @@ describe('options page: Test connection', () => {
     await page.keyboard.press('Space');
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     expect(await key.getAttribute('type')).toBe('text');
+  });
+
+  it('reorders backends from the keyboard, keeping focus on the moved one', async () => {
+    await page.getByRole('button', { name: 'Add backend' }).click();
+    const second = page.locator('fieldset.backend').nth(1);
+    await second.getByRole('button', { name: 'Move up' }).focus();
+    await page.keyboard.press('Enter');
+    const legends = () => page.locator('fieldset.backend > legend').allTextContents();
+    await expect.poll(legends).toEqual(['1. Backend 2', '2. Backend']);
+    // "Move up" is disabled at the top: the keyboard lands on "Move down" of the same backend.
+    const focused = await page.evaluate(() => ({
+      text: document.activeElement?.textContent,
+      backend: document.activeElement?.closest('fieldset')?.querySelector('legend')?.textContent,
+    }));
+    expect(focused).toEqual({ text: 'Move down', backend: '1. Backend 2' });
+    await page.locator('fieldset.backend').first().getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(legends).toEqual(['1. Backend']);
+  });
+
+  it('validates and saves own addresses, applying at once', async () => {
+    const field = page.getByLabel('Add my address', { exact: true });
+    await field.fill('not an address');
+    await field.press('Enter');
+    const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+    await expect
+      .poll(() => page.locator(`[id="${describedBy.split(' ')[0]}"]`).textContent())
+      .toMatch(/^"not an address": .+\.$/);
+    await field.fill('Rep@Acme.example');
+    await field.press('Enter');
+    await page.getByRole('button', { name: 'Remove rep@acme.example' }).waitFor();
+    const stored = await session.serviceWorker.evaluate(async () => {
+      const { storage } = (
+        globalThis as unknown as {
+          chrome: { storage: { sync: { get(k: string): Promise<Record<string, unknown>> } } };
+        }
+      ).chrome;
+      return (await storage.sync.get('identity')).identity;
+    });
+    expect(stored).toMatchObject({ ownEmails: ['rep@acme.example'] });
+  });
+
+  it('renders in dark mode too', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'options-dark');
+    const colors = await page.evaluate(() => {
+      const style = getComputedStyle(document.body);
+      return { background: style.backgroundColor, text: style.color };
+    });
+    expect(colors).toEqual({ background: 'rgb(21, 23, 26)', text: 'rgb(232, 234, 237)' });
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('reported no errors besides the refused and failed requests', () => {
