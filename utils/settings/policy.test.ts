@@ -276,3 +276,17 @@ describe('public/managed_schema.json', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 });
+
+describe('loadSettingsView', () => {
+  it('fills fields a stored value lacks (written before its migration ran) with defaults', async () => {
+    await fakeBrowser.storage.sync.set({
+      identity: { ownEmails: [], internalDomains: ['corp.example'] },
+      identity$: { v: 2 },
+    });
+    expect((await loadSettingsView()).values.identity).toEqual({
+      ownEmails: [],
+      internalDomains: ['corp.example'],
+      neverLookUp: [],
+    });
+  });
+});

@@ -19,6 +19,10 @@ import {
 import {
   BackendConfig,
   BackendSettings,
+  DEFAULT_DISPLAY_SETTINGS,
+  DEFAULT_IDENTITY_SETTINGS,
+  DEFAULT_PRIVACY_SETTINGS,
+  DEFAULT_SITE_SETTINGS,
   DisplaySettings,
   IdentitySettings,
   PrivacySettings,
@@ -234,7 +238,15 @@ export async function loadStoredSettings(): Promise<AllSettings> {
     privacySettings.getValue(),
     displaySettings.getValue(),
   ]);
-  return { backends, sites, identity, privacy, display };
+  // A value written outside this module (by hand, a test, an older build before its
+  // migration ran) may lack fields: the defaults fill them, so readers never meet undefined.
+  return {
+    backends: { ...backends, backends: Array.isArray(backends?.backends) ? backends.backends : [] },
+    sites: { ...DEFAULT_SITE_SETTINGS, ...sites },
+    identity: { ...DEFAULT_IDENTITY_SETTINGS, ...identity },
+    privacy: { ...DEFAULT_PRIVACY_SETTINGS, ...privacy },
+    display: { ...DEFAULT_DISPLAY_SETTINGS, ...display },
+  };
 }
 
 /** What the options page shows: effective values and what it must show as locked. */
