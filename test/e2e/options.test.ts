@@ -7,6 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_KEYS } from '../../server/demo-keys';
 import { startServer, type RunningServer } from '../../server/main';
+import type { SettingsFile } from '../../utils/settings';
 import {
   launchExtension,
   screenshot,
@@ -319,6 +320,35 @@ describe('options page: import', () => {
       expect(await message.textContent()).toContain('Nothing was changed');
       expect(await storedSettings()).toEqual(before);
       expect(await page.getByLabel('Backend URL', { exact: true }).inputValue()).toBe(server.url);
+    });
+  });
+});
+
+describe('options page: export', () => {
+  it('downloads the settings without API keys unless asked', async () => {
+    await withExtension({ backend: { baseUrl: server.url, apiKey: DEMO_KEYS.read } }, async (s) => {
+      const page = await openOptions(s);
+      await page.locator('fieldset.backend').first().waitFor();
+      const exported = async () => {
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: 'Export settings' }).click(),
+        ]);
+        const stream = await download.createReadStream();
+        let text = '';
+        for await (const chunk of stream) text += String(chunk);
+        return { name: download.suggestedFilename(), file: JSON.parse(text) as SettingsFile };
+      };
+      const withoutKeys = await exported();
+      expect(withoutKeys.name).toMatch(/^touchpoint-settings-\d{4}-\d{2}-\d{2}\.json$/);
+      expect(withoutKeys.file.backends.backends).toEqual([
+        { id: 'test', name: 'Test backend', baseUrl: server.url, enabled: true },
+      ]);
+      const includeKeys = page.getByLabel('Include API keys');
+      expect(await includeKeys.isChecked()).toBe(false);
+      await includeKeys.check();
+      const withKeys = await exported();
+      expect(withKeys.file.backends.backends[0]?.apiKey).toBe(DEMO_KEYS.read);
     });
   });
 });
