@@ -11,7 +11,7 @@ import { SitesSection } from './options/SitesSection';
 
 /** The admin's page: one section per settings group. */
 export function OptionsApp() {
-  const view = useSettingsView();
+  const { view, error } = useSettingsView();
   const detectedOwnEmails = useDetectedOwnEmails();
   // Connection tests outlive a Save; hashed lookups depend on what the tests found.
   const [tests, setTests] = useState<ConnectionTests>({});
@@ -27,7 +27,9 @@ export function OptionsApp() {
     <main className="options">
       <h1>Touchpoint options</h1>
       {!view ? (
-        <p role="status">Loading settings…</p>
+        <p role="status" className={error ? 'save-status error' : undefined}>
+          {error ?? 'Loading settings…'}
+        </p>
       ) : (
         <>
           <BackendsSection view={view} tests={tests} onTested={onTested} />

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { auditEntriesAsCsv } from '../../utils/background/audit-log';
 import { sendMessage, type AuditEntry } from '../../utils/messaging/protocol';
+import { auditEntriesAsCsv, auditEntriesAsJson } from './audit-export';
 import { downloadText, today } from './download';
+import { errorMessage } from './error-message';
 import { SaveStatus, type SaveOutcome } from './SaveStatus';
 
 const OUTCOME_LABELS: Record<AuditEntry['outcome'], string> = {
@@ -15,10 +16,21 @@ const OUTCOME_LABELS: Record<AuditEntry['outcome'], string> = {
 export function AuditLog() {
   const [entries, setEntries] = useState<AuditEntry[]>();
   const [outcome, setOutcome] = useState<SaveOutcome>();
+  /** Resolves true when the log was read; a failure is shown, never thrown. */
   const load = useCallback(
     () =>
-      sendMessage('getAuditLog', undefined).then(setEntries, (error: unknown) =>
-        setOutcome({ ok: false, text: `Could not read the audit log: ${String(error)}` }),
+      sendMessage('getAuditLog', undefined).then(
+        (list) => {
+          setEntries(list);
+          return true;
+        },
+        (error: unknown) => {
+          setOutcome({
+            ok: false,
+            text: `Could not read the audit log (${errorMessage(error)}). Click Refresh; if it keeps failing, reload the extension.`,
+          });
+          return false;
+        },
       ),
     [],
   );
@@ -29,18 +41,24 @@ export function AuditLog() {
     if (format === 'csv') {
       downloadText(`touchpoint-audit-${today()}.csv`, auditEntriesAsCsv(list), 'text/csv');
     } else {
-      const json = list.map((entry) => ({ ...entry, time: new Date(entry.time).toISOString() }));
       downloadText(
         `touchpoint-audit-${today()}.json`,
-        `${JSON.stringify(json, null, 2)}\n`,
+        auditEntriesAsJson(list),
         'application/json',
       );
     }
   };
   const clear = () =>
-    void sendMessage('clearAuditLog', undefined)
-      .then(load)
-      .then(() => setOutcome({ ok: true, text: 'Audit log cleared.' }));
+    void sendMessage('clearAuditLog', undefined).then(
+      async () => {
+        if (await load()) setOutcome({ ok: true, text: 'Audit log cleared.' });
+      },
+      (error: unknown) =>
+        setOutcome({
+          ok: false,
+          text: `The audit log was not cleared (${errorMessage(error)}). Try again; if it keeps failing, reload the extension.`,
+        }),
+    );
 
   const newestFirst = [...(entries ?? [])].reverse();
   return (

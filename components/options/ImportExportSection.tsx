@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { exportSettings, importSettings } from '../../utils/settings/transfer';
 import { downloadText, today } from './download';
+import { errorMessage } from './error-message';
 import { SaveStatus, type SaveOutcome } from './SaveStatus';
 
 /** Settings as one JSON file: export (keys only when asked), import all or nothing. */
@@ -10,25 +11,39 @@ export function ImportExportSection() {
   const [outcome, setOutcome] = useState<SaveOutcome>();
 
   const exportFile = () =>
-    void exportSettings({ includeApiKeys: includeKeys }).then((file) =>
-      downloadText(
-        `touchpoint-settings-${today()}.json`,
-        `${JSON.stringify(file, null, 2)}\n`,
-        'application/json',
-      ),
+    void exportSettings({ includeApiKeys: includeKeys }).then(
+      (file) =>
+        downloadText(
+          `touchpoint-settings-${today()}.json`,
+          `${JSON.stringify(file, null, 2)}\n`,
+          'application/json',
+        ),
+      (error: unknown) =>
+        setOutcome({
+          ok: false,
+          text: `Not exported: the settings could not be read (${errorMessage(error)}). Reload this page and export again.`,
+        }),
     );
 
   const importFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     if (!file) return;
-    const result = await importSettings(await file.text());
-    // The same file may be chosen again after it is fixed.
-    input.value = '';
-    setOutcome(
-      result.ok
-        ? { ok: true, text: `Imported ${file.name}: every setting now comes from it.` }
-        : { ok: false, text: `Not imported (${file.name}): ${result.error}` },
-    );
+    try {
+      const result = await importSettings(await file.text());
+      setOutcome(
+        result.ok
+          ? { ok: true, text: `Imported ${file.name}: every setting now comes from it.` }
+          : { ok: false, text: `Not imported (${file.name}): ${result.error}` },
+      );
+    } catch (error) {
+      setOutcome({
+        ok: false,
+        text: `Not imported (${file.name}): ${errorMessage(error)}. Check the settings below, then import the file again.`,
+      });
+    } finally {
+      // The same file may be chosen again after it is fixed.
+      input.value = '';
+    }
   };
 
   return (

@@ -6,7 +6,11 @@ export function useDetectedOwnEmails(): string[] {
   const [emails, setEmails] = useState<string[]>([]);
   useEffect(() => {
     let live = true;
-    void detectedOwnEmails.getValue().then((value) => live && setEmails(value));
+    detectedOwnEmails.getValue().then(
+      (value) => live && setEmails(value),
+      // Only a suggestion list: the page works without it, and a later change fills it.
+      (error: unknown) => console.warn('Touchpoint: could not read detected addresses', error),
+    );
     const unwatch = detectedOwnEmails.watch((value) => live && setEmails(value));
     return () => {
       live = false;

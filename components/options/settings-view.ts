@@ -4,24 +4,38 @@ import {
   watchSettingsView,
   type SettingsView,
 } from '../../utils/settings/policy';
+import { errorMessage } from './error-message';
 
 export type { SettingsView };
+
+/** The view once loaded, or why it could not be read; neither while loading. */
+export interface SettingsViewState {
+  view?: SettingsView;
+  error?: string;
+}
 
 /**
  * The effective settings (the team policy applied) and the paths the policy locks, kept
  * current: a change saved here, in another tab, by an import or by a new policy shows at once.
- * `undefined` while loading.
  */
-export function useSettingsView(): SettingsView | undefined {
-  const [view, setView] = useState<SettingsView>();
+export function useSettingsView(): SettingsViewState {
+  const [state, setState] = useState<SettingsViewState>({});
   useEffect(() => {
     let live = true;
-    void loadSettingsView().then((loaded) => live && setView(loaded));
-    const unwatch = watchSettingsView((next) => live && setView(next));
+    loadSettingsView().then(
+      (view) => live && setState({ view }),
+      (error: unknown) =>
+        live &&
+        setState({
+          error: `The settings could not be read (${errorMessage(error)}). Reload this page; if that does not help, reload the extension.`,
+        }),
+    );
+    // A later change brings a full view, which also clears a failed first read.
+    const unwatch = watchSettingsView((view) => live && setState({ view }));
     return () => {
       live = false;
       unwatch();
     };
   }, []);
-  return view;
+  return state;
 }

@@ -83,6 +83,17 @@ async function fillBackend(backend: Locator, values: { baseUrl: string; apiKey: 
   await backend.getByLabel('API key', { exact: true }).fill(values.apiKey);
 }
 
+/** WCAG relative luminance (0 black … 1 white) of a computed `rgb(r, g, b)` colour. */
+function relativeLuminance(color: string): number {
+  const channels = /^rgba?\((\d+), (\d+), (\d+)/.exec(color)?.slice(1).map(Number);
+  if (!channels || channels.length !== 3) throw new Error(`Not an rgb() colour: ${color}`);
+  const [r, g, b] = channels.map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
 /** Runs "Test connection" and returns the outcome once it is `kind`. */
 async function testConnection(backend: Locator, kind: string): Promise<string> {
   await backend.getByRole('button', { name: 'Test connection', exact: true }).click();
@@ -226,7 +237,9 @@ describe('options page: Test connection', () => {
       const style = getComputedStyle(document.body);
       return { background: style.backgroundColor, text: style.color };
     });
-    expect(colors).toEqual({ background: 'rgb(21, 23, 26)', text: 'rgb(232, 234, 237)' });
+    // Dark, with light text, whatever the exact palette.
+    expect(relativeLuminance(colors.background)).toBeLessThan(0.2);
+    expect(relativeLuminance(colors.text)).toBeGreaterThan(0.6);
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
