@@ -158,6 +158,16 @@ describe('checkHealth', () => {
     expect(await checkHealth('ftp://context.example.com', 'k')).toMatchObject({ kind: 'bad_url' });
   });
 
+  it('refuses plain http on loopback hosts the extension cannot be granted', async () => {
+    // The manifest grants http only for localhost and 127.0.0.1.
+    for (const baseUrl of ['http://127.0.0.2:8787', 'http://[::1]:8787']) {
+      const status = await checkHealth(baseUrl, DEMO_KEYS.read);
+      expect(status).toMatchObject({ kind: 'bad_url' });
+      if (status.kind !== 'ok')
+        expect(status.message).toMatch(/localhost or http:\/\/127\.0\.0\.1/);
+    }
+  });
+
   it('times out instead of hanging', async () => {
     fakeRoutes.set('/slow/v1/health', 'hang');
     const status = await checkHealth(`${fakeUrl}/slow`, 'k', { timeoutMs: 300 });

@@ -5,7 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { AuditEntry } from '../messaging/protocol';
-import { loadEffectiveSettings } from '../settings/policy';
+import { loadEffectiveSettings } from '../settings/settings-store';
 
 export type { AuditEntry };
 

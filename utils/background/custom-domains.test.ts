@@ -1,11 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import {
-  backendPermission,
-  originPermission,
-  syncCustomDomains,
-  type CustomDomainApi,
-} from './custom-domains';
+import { syncCustomDomains, type CustomDomainApi } from './custom-domains';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -93,24 +88,5 @@ describe('syncCustomDomains', () => {
     fake.scripts.set('other', { id: 'other', js: ['x.js'], matches: ['https://x.example/*'] });
     await syncCustomDomains([], { api: fake.api });
     expect([...fake.scripts.keys()]).toEqual(['other']);
-  });
-});
-
-describe('permission helpers', () => {
-  it('asks for the origin (match patterns take no port)', () => {
-    expect(originPermission('https://crm.acme.example')).toEqual({
-      origins: ['https://crm.acme.example/*'],
-    });
-    expect(backendPermission('https://ctx.acme.example:8443/context/')).toEqual({
-      origins: ['https://ctx.acme.example/*'],
-    });
-    expect(backendPermission('http://127.0.0.1:8787')).toEqual({
-      origins: ['http://127.0.0.1/*'],
-    });
-  });
-
-  it('refuses a backend URL no key may go to, saying why', () => {
-    expect(() => backendPermission('http://ctx.acme.example')).toThrow(/plain http/);
-    expect(() => backendPermission('ctx.acme.example')).toThrow(/is not a URL/);
   });
 });

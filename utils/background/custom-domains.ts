@@ -3,33 +3,15 @@
  * adapter they pick. The background keeps one registered content script per domain whose
  * permission is granted, in sync with the effective settings, and gives the permission back
  * when a domain is removed. The options page asks for the permission (it needs a user
- * gesture) with `originPermission` before it saves.
+ * gesture) with `originPermission` (utils/settings/permissions.ts) before it saves.
  */
 import { browser } from 'wxt/browser';
-import { backendUrlProblem } from '../api/backend-url';
+import { matchOrigin, originPermission } from '../settings/permissions';
 import type { CustomDomain } from '../settings/schema';
-import { loadEffectiveSettings, watchSettingsView } from '../settings/policy';
+import { loadEffectiveSettings, watchSettingsView } from '../settings/settings-store';
 
-/** The permission the options page passes to `browser.permissions.request` for an origin. */
-export function originPermission(origin: string): { origins: string[] } {
-  return { origins: [`${matchOrigin(origin)}/*`] };
-}
-
-/**
- * The permission the options page requests when it saves a backend (https, or loopback http,
- * which demo builds already hold). Throws, saying what is wrong, for a URL no key may go to.
- */
-export function backendPermission(baseUrl: string): { origins: string[] } {
-  const problem = backendUrlProblem(baseUrl);
-  if (problem) throw new Error(problem);
-  return { origins: [`${matchOrigin(new URL(baseUrl).origin)}/*`] };
-}
-
-/** Match patterns take no port (Chrome ignores it, Firefox rejects it): scheme and host. */
-function matchOrigin(origin: string): string {
-  const url = new URL(origin);
-  return `${url.protocol}//${url.hostname}`;
-}
+// moved to utils/settings/permissions.ts; re-exported until the options page imports them there.
+export { backendPermission, originPermission } from '../settings/permissions';
 
 export const CUSTOM_SCRIPT_PREFIX = 'custom:';
 

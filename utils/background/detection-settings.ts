@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { sendMessage, type DetectionSettings } from '../messaging/protocol';
 import { detectedOwnEmails } from '../settings/items';
-import { loadEffectiveSettings, watchSettingsView } from '../settings/policy';
+import { loadEffectiveSettings, watchSettingsView } from '../settings/settings-store';
 
 /**
  * The rules detection in a tab applies, from the EFFECTIVE settings (team policy applied).

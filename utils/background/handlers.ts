@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { checkHealth } from '../api/health';
 import type { BackendStatus } from '../api/status';
 import { onMessage } from '../messaging/protocol';
-import { loadEffectiveSettings } from '../settings/policy';
+import { loadEffectiveSettings } from '../settings/settings-store';
 import { clearAuditLog, listAuditLog } from './audit-log';
 import { syncCustomDomainsOnChanges } from './custom-domains';
 import { rememberOwnEmails } from './detected-own-emails';

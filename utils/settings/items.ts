@@ -13,11 +13,30 @@ import {
 } from './schema';
 
 /**
- * The settings in storage: one typed, versioned item per group. Bump `version` and add a
- * migration whenever a group's shape changes; `utils/settings/items.test.ts` migrates values
- * saved by every older version. Secrets (API keys) live only in `local:` items, which only
+ * The settings in storage: one typed, versioned item per group. Bump its version in
+ * `SETTINGS_STORAGE` and add a migration whenever a group's shape changes;
+ * `utils/settings/items.test.ts` migrates values saved by every older version. Secrets (API keys) live only in `local:` items, which only
  * the background and extension pages read; content scripts get what they need by message.
  */
+
+/**
+ * Where each group is stored and its current version. The items below use these; the
+ * settings store writes whole areas at once (import) with the same keys and `<key>$` meta.
+ */
+export const SETTINGS_STORAGE = {
+  backends: { area: 'local', key: 'backend', version: 2 },
+  identity: { area: 'sync', key: 'identity', version: 2 },
+  sites: { area: 'sync', key: 'sites', version: 2 },
+  privacy: { area: 'sync', key: 'privacy', version: 1 },
+  display: { area: 'sync', key: 'display', version: 1 },
+} as const;
+
+/** The policy backend keys' item (local, beside the backends). */
+export const POLICY_BACKEND_KEYS_STORAGE = {
+  area: 'local',
+  key: 'policyBackendKeys',
+  version: 1,
+} as const;
 
 /** Version 1 stored a single backend: `{ baseUrl, apiKey }`. */
 interface BackendSettingsV1 {
@@ -36,7 +55,7 @@ function buildTimeBackends(): BackendConfig[] {
 /** The backends, in the admin's order, with their keys. */
 export const backendSettings = storage.defineItem<BackendSettings>('local:backend', {
   fallback: { backends: buildTimeBackends() },
-  version: 2,
+  version: SETTINGS_STORAGE.backends.version,
   migrations: {
     2: (old: BackendSettingsV1 | null): BackendSettings => ({
       backends: old?.baseUrl
@@ -57,7 +76,7 @@ export const backendSettings = storage.defineItem<BackendSettings>('local:backen
 /** Who the user is and whom never to look up; applied by detection in every tab. */
 export const identitySettings = storage.defineItem<IdentitySettings>('sync:identity', {
   fallback: DEFAULT_IDENTITY_SETTINGS,
-  version: 2,
+  version: SETTINGS_STORAGE.identity.version,
   migrations: {
     // Version 2 added the never-look-up list.
     2: (old: Omit<IdentitySettings, 'neverLookUp'>): IdentitySettings => ({
@@ -71,7 +90,7 @@ export const identitySettings = storage.defineItem<IdentitySettings>('sync:ident
 /** Site adapters switched off, and custom domains with the adapter that reads them. */
 export const siteSettings = storage.defineItem<SiteSettings>('sync:sites', {
   fallback: DEFAULT_SITE_SETTINGS,
-  version: 2,
+  version: SETTINGS_STORAGE.sites.version,
   migrations: {
     // Version 2 added custom domains.
     2: (old: Omit<SiteSettings, 'customDomains'>): SiteSettings => ({
@@ -84,12 +103,12 @@ export const siteSettings = storage.defineItem<SiteSettings>('sync:sites', {
 
 export const privacySettings = storage.defineItem<PrivacySettings>('sync:privacy', {
   fallback: DEFAULT_PRIVACY_SETTINGS,
-  version: 1,
+  version: SETTINGS_STORAGE.privacy.version,
 });
 
 export const displaySettings = storage.defineItem<DisplaySettings>('sync:display', {
   fallback: DEFAULT_DISPLAY_SETTINGS,
-  version: 1,
+  version: SETTINGS_STORAGE.display.version,
 });
 
 /** Every item, for code that migrates or watches them all. */
@@ -108,7 +127,7 @@ export const SETTINGS_ITEMS = [
  */
 export const policyBackendKeys = storage.defineItem<Record<string, string>>(
   'local:policyBackendKeys',
-  { fallback: {}, version: 1 },
+  { fallback: {}, version: POLICY_BACKEND_KEYS_STORAGE.version },
 );
 
 /**

@@ -3,23 +3,15 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { fakeBrowser } from 'wxt/testing';
 import { backendSettings, policyBackendKeys, privacySettings, siteSettings } from './items';
-import {
-  applyPolicy,
-  isLocked,
-  loadSettingsView,
-  parsePolicy,
-  PolicySchema,
-  readPolicy,
-  saveSettingsGroup,
-  watchSettingsView,
-  type AllSettings,
-} from './policy';
+import { applyPolicy, isLocked, parsePolicy, PolicySchema, readPolicy } from './policy';
 import {
   DEFAULT_DISPLAY_SETTINGS,
   DEFAULT_IDENTITY_SETTINGS,
   DEFAULT_PRIVACY_SETTINGS,
   DEFAULT_SITE_SETTINGS,
+  type AllSettings,
 } from './schema';
+import { loadSettingsView, saveSettingsGroup, watchSettingsView } from './settings-store';
 
 beforeEach(() => {
   fakeBrowser.reset();

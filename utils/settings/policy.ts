@@ -3,52 +3,37 @@
  * (Chrome: `3rdparty.extensions.<id>` policies, schema in public/managed_schema.json;
  * Firefox: policies.json `3rdparty.Extensions`). A policy value wins over the user's and is
  * locked ("Set by your organization"). Everything that reads settings for behaviour (the
- * background, detection in tabs) reads the EFFECTIVE values from here, never the raw items.
+ * background, detection in tabs) reads the EFFECTIVE values through `settings-store.ts`,
+ * never the raw items.
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { describeZodError } from '../api/errors';
 import {
-  displaySettings,
-  identitySettings,
-  policyBackendKeys,
-  privacySettings,
-  siteSettings,
-  backendSettings,
-} from './items';
-import {
   BackendConfig,
-  BackendSettings,
-  DEFAULT_DISPLAY_SETTINGS,
-  DEFAULT_IDENTITY_SETTINGS,
-  DEFAULT_PRIVACY_SETTINGS,
-  DEFAULT_SITE_SETTINGS,
   DisplaySettings,
   IdentitySettings,
   PrivacySettings,
+  SETTINGS_SCHEMAS,
   SiteSettings,
+  type AllSettings,
+  type BackendSettings,
+  type SettingsGroup,
 } from './schema';
 
-/** The settings groups, by the names the settings file and the policy use. */
-export const SETTINGS_SCHEMAS = {
-  backends: BackendSettings,
-  sites: SiteSettings,
-  identity: IdentitySettings,
-  privacy: PrivacySettings,
-  display: DisplaySettings,
-} as const;
-
-export type SettingsGroup = keyof typeof SETTINGS_SCHEMAS;
-export const SETTINGS_GROUPS = Object.keys(SETTINGS_SCHEMAS) as SettingsGroup[];
-
-/** Every group's value. */
-export interface AllSettings {
-  backends: BackendSettings;
-  sites: SiteSettings;
-  identity: IdentitySettings;
-  privacy: PrivacySettings;
-  display: DisplaySettings;
-}
+// The group names and types lived here before; they are in schema.ts now.
+export { SETTINGS_GROUPS, SETTINGS_SCHEMAS } from './schema';
+export type { AllSettings, SettingsGroup } from './schema';
+// moved to settings-store.ts: import them from there (or from utils/settings).
+export {
+  loadEffectiveSettings,
+  loadSettingsView,
+  loadStoredSettings,
+  saveSettingsGroup,
+  updateSettingsGroup,
+  watchSettingsView,
+  type SettingsView,
+} from './settings-store';
 
 /** A backend an admin deploys; without `apiKey` each user enters their own. */
 export const PolicyBackend = z.object({
@@ -229,46 +214,6 @@ export function isLocked(locked: readonly string[], path: string): boolean {
   return locked.some((l) => path.startsWith(`${l}.`) || path.startsWith(`${l}[`));
 }
 
-/** Every group as stored (the user's values), before the policy. */
-export async function loadStoredSettings(): Promise<AllSettings> {
-  const [backends, sites, identity, privacy, display] = await Promise.all([
-    backendSettings.getValue(),
-    siteSettings.getValue(),
-    identitySettings.getValue(),
-    privacySettings.getValue(),
-    displaySettings.getValue(),
-  ]);
-  // A value written outside this module (by hand, a test, an older build before its
-  // migration ran) may lack fields: the defaults fill them, so readers never meet undefined.
-  return {
-    backends: { ...backends, backends: Array.isArray(backends?.backends) ? backends.backends : [] },
-    sites: { ...DEFAULT_SITE_SETTINGS, ...sites },
-    identity: { ...DEFAULT_IDENTITY_SETTINGS, ...identity },
-    privacy: { ...DEFAULT_PRIVACY_SETTINGS, ...privacy },
-    display: { ...DEFAULT_DISPLAY_SETTINGS, ...display },
-  };
-}
-
-/** What the options page shows: effective values and what it must show as locked. */
-export interface SettingsView {
-  values: AllSettings;
-  locked: string[];
-}
-
-export async function loadSettingsView(): Promise<SettingsView> {
-  const [stored, policy, keys] = await Promise.all([
-    loadStoredSettings(),
-    readPolicy(),
-    policyBackendKeys.getValue(),
-  ]);
-  return applyPolicy(stored, policy, keys);
-}
-
-/** The values behaviour follows: the stored ones with the policy applied. */
-export async function loadEffectiveSettings(): Promise<AllSettings> {
-  return (await loadSettingsView()).values;
-}
-
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -335,86 +280,4 @@ export function planGroupWrite<G extends SettingsGroup>(
     groupValue[field] = storedGroup[field];
   }
   return { group, value: groupValue as AllSettings[G] };
-}
-
-const ITEMS = {
-  backends: backendSettings,
-  sites: siteSettings,
-  identity: identitySettings,
-  privacy: privacySettings,
-  display: displaySettings,
-} as const;
-
-/** Stores planned writes (validate and plan every group first: this only writes). */
-export async function writeGroups(writes: readonly GroupWrite[]): Promise<void> {
-  let keys: Record<string, string> | undefined;
-  for (const write of writes) {
-    // Each item has its group's type; the plan guarantees value matches group.
-    await (ITEMS[write.group] as { setValue(value: unknown): Promise<void> }).setValue(write.value);
-    if (write.keys) keys = write.keys;
-  }
-  if (keys) await policyBackendKeys.setValue(keys);
-}
-
-/**
- * Validates `value` with the group's schema and stores it. Throws an Error that names the
- * field: a validation error (`backends[0].baseUrl: …`) or a locked field
- * (`privacy.hashedLookups: Set by your organization; …`). Nothing is stored when it throws.
- */
-export async function saveSettingsGroup<G extends SettingsGroup>(
-  group: G,
-  value: z.input<(typeof SETTINGS_SCHEMAS)[G]>,
-): Promise<void> {
-  const parsed = SETTINGS_SCHEMAS[group].safeParse(value);
-  if (!parsed.success) {
-    throw new Error(`${group}: ${describeZodError(parsed.error)}`.replace(': (root)', ''));
-  }
-  const [stored, policy, keys] = await Promise.all([
-    loadStoredSettings(),
-    readPolicy(),
-    policyBackendKeys.getValue(),
-  ]);
-  const write = planGroupWrite(group, parsed.data as AllSettings[G], stored, policy, keys);
-  await writeGroups([write]);
-}
-
-/**
- * Calls `callback` with the new view whenever a setting or the policy changes. Returns the
- * function that stops watching.
- */
-export function watchSettingsView(callback: (view: SettingsView) => void): () => void {
-  let stopped = false;
-  // Changes arrive in bursts (an import writes every group): coalesce to one reload at a time.
-  let running: Promise<void> | undefined;
-  let again = false;
-  const reload = () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = loadSettingsView()
-      .then((view) => {
-        if (!stopped) callback(view);
-      })
-      .catch((error: unknown) => console.warn('Touchpoint: could not reload settings', error))
-      .finally(() => {
-        running = undefined;
-        if (again && !stopped) {
-          again = false;
-          reload();
-        }
-      });
-  };
-  const unwatchers = [...Object.values(ITEMS), policyBackendKeys].map((item) =>
-    (item as { watch(cb: () => void): () => void }).watch(reload),
-  );
-  const onManaged = (_changes: unknown, areaName: string) => {
-    if (areaName === 'managed') reload();
-  };
-  browser.storage.onChanged.addListener(onManaged);
-  return () => {
-    stopped = true;
-    unwatchers.forEach((unwatch) => unwatch());
-    browser.storage.onChanged.removeListener(onManaged);
-  };
 }

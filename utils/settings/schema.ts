@@ -149,3 +149,27 @@ export const SettingsFile = z.object({
   display: DisplaySettings,
 });
 export type SettingsFile = z.infer<typeof SettingsFile>;
+
+/** The settings groups, by the names the settings file and the policy use. */
+export const SETTINGS_SCHEMAS = {
+  backends: BackendSettings,
+  sites: SiteSettings,
+  identity: IdentitySettings,
+  privacy: PrivacySettings,
+  display: DisplaySettings,
+} as const;
+
+export type SettingsGroup = keyof typeof SETTINGS_SCHEMAS;
+export const SETTINGS_GROUPS = Object.keys(SETTINGS_SCHEMAS) as SettingsGroup[];
+
+/** Every group's value. */
+export interface AllSettings {
+  backends: BackendSettings;
+  sites: SiteSettings;
+  identity: IdentitySettings;
+  privacy: PrivacySettings;
+  display: DisplaySettings;
+}
+
+/** One group's value (`GroupValue<'privacy'>` is `PrivacySettings`). */
+export type GroupValue<G extends SettingsGroup> = AllSettings[G];

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { backendSettings, identitySettings, privacySettings, siteSettings } from './items';
-import { loadSettingsView } from './policy';
+import { loadSettingsView } from './settings-store';
 import { exportSettings, importSettings } from './transfer';
 
 beforeEach(async () => {

@@ -1,22 +1,11 @@
 /**
  * Export and import of every settings group as one JSON file (`SettingsFile`). Import is all
- * or nothing: the whole file is validated, and checked against the team policy, before the
- * first write.
+ * or nothing: the whole file is validated, and checked against the team policy and the sync
+ * quota, before the first write (see `writeAllGroups`).
  */
 import { describeZodError } from '../api/errors';
-import { policyBackendKeys } from './items';
-import {
-  loadSettingsView,
-  loadStoredSettings,
-  planGroupWrite,
-  readPolicy,
-  SETTINGS_GROUPS,
-  SETTINGS_SCHEMAS,
-  writeGroups,
-  type AllSettings,
-  type GroupWrite,
-} from './policy';
-import { SettingsFile } from './schema';
+import { SettingsFile, type AllSettings, type BackendConfig } from './schema';
+import { loadSettingsView, writeAllGroups, type SettingsView } from './settings-store';
 
 /**
  * The effective settings (what the extension uses, policy included) as a settings file. API
@@ -40,7 +29,39 @@ export async function exportSettings({
   };
 }
 
-export type ImportResult = { ok: true } | { ok: false; error: string };
+/** `message`, when present, says what the admin still has to do (enter a backend's key). */
+export type ImportResult = { ok: true; message?: string } | { ok: false; error: string };
+
+function originOf(baseUrl: string): string | undefined {
+  try {
+    return new URL(baseUrl).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The file's values, with the API keys the file leaves out. A backend without `apiKey` keeps
+ * the stored key of the backend with the same id only when it still points at the same
+ * origin: a file that only changes a URL must not send a stored key to another server.
+ * `keyless` collects the names of backends imported without a key.
+ */
+function withStoredKeys(file: SettingsFile, current: SettingsView, keyless: string[]): AllSettings {
+  const stored = new Map(current.values.backends.backends.map((b) => [b.id, b]));
+  const keyFor = (backend: SettingsFile['backends']['backends'][number]): string => {
+    if (backend.apiKey !== undefined) return backend.apiKey;
+    const same = stored.get(backend.id);
+    const origin = originOf(backend.baseUrl);
+    if (same && origin !== undefined && originOf(same.baseUrl) === origin) return same.apiKey;
+    return '';
+  };
+  const backends: BackendConfig[] = file.backends.backends.map((backend) => {
+    const apiKey = keyFor(backend);
+    if (!apiKey) keyless.push(backend.name);
+    return { ...backend, apiKey };
+  });
+  return { ...file, backends: { ...file.backends, backends } };
+}
 
 /** `Unexpected token } in JSON at position 12` → with a line and column when we can tell. */
 function describeJsonError(text: string, error: unknown): string {
@@ -58,8 +79,10 @@ function describeJsonError(text: string, error: unknown): string {
 
 /**
  * Applies a settings file, all groups or nothing. A backend without `apiKey` keeps the stored
- * key of the backend with the same id, so an export without keys imports back unchanged.
- * Errors name the field (`backends.backends[1].baseUrl: …`) and leave every setting as it was.
+ * key of the backend with the same id and origin (an export without keys imports back
+ * unchanged); any other is imported without a key and the result says to enter it. Errors
+ * name the field (`backends.backends[1].baseUrl: …`) and leave every setting as it was.
+ * Never throws.
  */
 export async function importSettings(text: string): Promise<ImportResult> {
   let json: unknown;
@@ -76,34 +99,19 @@ export async function importSettings(text: string): Promise<ImportResult> {
     };
   }
   const file = parsed.data;
-  const [stored, policy, keys, view] = await Promise.all([
-    loadStoredSettings(),
-    readPolicy(),
-    policyBackendKeys.getValue(),
-    loadSettingsView(),
-  ]);
-  const currentKeys = new Map(view.values.backends.backends.map((b) => [b.id, b.apiKey]));
-  const values: AllSettings = {
-    ...file,
-    backends: {
-      ...file.backends,
-      backends: file.backends.backends.map((backend) => ({
-        ...backend,
-        apiKey: backend.apiKey ?? currentKeys.get(backend.id) ?? '',
-      })),
-    },
-  };
-  const writes: GroupWrite[] = [];
+  const keyless: string[] = [];
   try {
-    for (const group of SETTINGS_GROUPS) {
-      // The file schema is each group's schema (keys optional); parse again for the output type.
-      const value = SETTINGS_SCHEMAS[group].parse(values[group]) as AllSettings[typeof group];
-      writes.push(planGroupWrite(group, value, stored, policy, keys));
-    }
+    await writeAllGroups((current) => {
+      keyless.length = 0;
+      return withStoredKeys(file, current, keyless);
+    });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = (error instanceof Error ? error.message : String(error)).replace(/\.?$/, '.');
     return { ok: false, error: `${message} Nothing was changed.` };
   }
-  await writeGroups(writes);
-  return { ok: true };
+  if (keyless.length === 0) return { ok: true };
+  return {
+    ok: true,
+    message: keyless.map((name) => `backend ${name}: enter its API key`).join('; '),
+  };
 }
