@@ -186,7 +186,12 @@ export async function writeAreas({ local, sync }: AreaWrites): Promise<void> {
     const problem = syncQuotaProblem(sync, await browser.storage.sync.get(null));
     if (problem) throw new Error(problem);
   }
-  const previous = localKeys.length > 0 ? await browser.storage.local.get(localKeys) : {};
+  const previous: Record<string, unknown> = {};
+  if (localKeys.length > 0) {
+    for (const [key, value] of Object.entries(await browser.storage.local.get(localKeys))) {
+      if (value !== undefined) previous[key] = value;
+    }
+  }
   if (localKeys.length > 0) await browser.storage.local.set(local);
   if (syncKeys.length === 0) return;
   try {

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { backendSettings, identitySettings, privacySettings, siteSettings } from './items';
 import { loadSettingsView } from './settings-store';
@@ -6,6 +6,7 @@ import { exportSettings, importSettings } from './transfer';
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  vi.restoreAllMocks();
   await backendSettings.setValue({
     backends: [
       {
@@ -132,5 +133,89 @@ describe('importSettings', () => {
     const result = await importSettings('{"backends": []}');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(/^touchpointSettings: /);
+  });
+
+  it('keeps a stored key only for the same id AND origin; says which backends need a key', async () => {
+    const file = await exportSettings({ includeApiKeys: false });
+    // Same origin, another path: still that server.
+    file.backends.backends[0]!.baseUrl = 'https://ctx.acme.example/v2/';
+    // Same id, another server: a crafted file must not send the stored key there.
+    file.backends.backends[1]!.baseUrl = 'https://collector.evil.example';
+    const result = await importSettings(JSON.stringify(file));
+    expect(result).toEqual({ ok: true, message: 'backend Webinars: enter its API key' });
+    const { values } = await loadSettingsView();
+    expect(values.backends.backends.map((b) => [b.baseUrl, b.apiKey])).toEqual([
+      ['https://ctx.acme.example/v2/', 'secret-gw'],
+      ['https://collector.evil.example', ''],
+    ]);
+  });
+
+  it('writes each storage area with one set call', async () => {
+    const localSet = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const syncSet = vi.spyOn(fakeBrowser.storage.sync, 'set');
+    const file = await exportSettings({ includeApiKeys: false });
+    expect(await importSettings(JSON.stringify(file))).toEqual({ ok: true });
+    expect(localSet).toHaveBeenCalledTimes(1);
+    expect(syncSet).toHaveBeenCalledTimes(1);
+    expect(Object.keys(syncSet.mock.calls[0]![0]).sort()).toEqual([
+      'display',
+      'display$',
+      'identity',
+      'identity$',
+      'privacy',
+      'privacy$',
+      'sites',
+      'sites$',
+    ]);
+  });
+
+  it('gives the local settings back when the sync write fails, and says so', async () => {
+    const before = await storageSnapshot();
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('MAX_WRITE_OPERATIONS'));
+    const file = await exportSettings({ includeApiKeys: true });
+    file.backends.backends[0]!.apiKey = 'changed';
+    file.backends.backends.push({
+      id: 'new',
+      name: 'New',
+      baseUrl: 'https://new.example',
+      apiKey: 'k',
+      enabled: true,
+    });
+    const result = await importSettings(JSON.stringify(file));
+    expect(result).toEqual({
+      ok: false,
+      error: expect.stringMatching(/sync storage: MAX_WRITE_OPERATIONS.*Nothing was changed\.$/),
+    });
+    expect(await storageSnapshot()).toEqual(before);
+  });
+
+  it('refuses a file the sync quota cannot hold before writing anything', async () => {
+    // Other synced data near the 100 KB total: the file's groups would not fit beside it.
+    await fakeBrowser.storage.sync.set({
+      ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`other${i}`, 'x'.repeat(8000)])),
+      other12: 'x'.repeat(4800),
+    });
+    // The current settings still fit: importing them unchanged works.
+    expect(
+      await importSettings(JSON.stringify(await exportSettings({ includeApiKeys: true }))),
+    ).toEqual({ ok: true });
+    const before = await storageSnapshot();
+    const file = await exportSettings({ includeApiKeys: false });
+    file.identity.neverLookUp = Array.from({ length: 100 }, (_, i) => `p${i}@family.example`);
+    const result = await importSettings(JSON.stringify(file));
+    expect(result).toEqual({
+      ok: false,
+      error: expect.stringMatching(
+        /^The synced settings are too large \(\d+ bytes, limit 102400\).*Nothing was changed\.$/,
+      ),
+    });
+    expect(await storageSnapshot()).toEqual(before);
+  });
+
+  it('never throws: a storage failure is an error result', async () => {
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(new Error('disk full'));
+    const file = await exportSettings({ includeApiKeys: false }).catch(() => undefined);
+    const result = await importSettings(JSON.stringify(file ?? { touchpointSettings: 1 }));
+    expect(result.ok).toBe(false);
   });
 });
