@@ -9,6 +9,28 @@ import { SITE_MATCH_PATTERNS, type SiteId } from '../sites/matches';
 
 export const SITE_IDS = Object.keys(SITE_MATCH_PATTERNS) as SiteId[];
 
+/**
+ * Caps that keep every synced group within one chrome.storage.sync item (8192 bytes: key +
+ * JSON). Worst case, all lists full of the longest entries (entries are ASCII, so one byte
+ * a character, plus quotes and a comma): identity 8 + 55 + 10×103 + 20×63 + 100×53 = 7653
+ * bytes; sites 5 + 34 + 7×13 + 50×(100 + 37) = 7000. `schema.test.ts` checks both.
+ */
+export const SYNC_LIMITS = {
+  ownEmails: 10,
+  ownEmailLength: 100,
+  internalDomains: 20,
+  domainLength: 60,
+  neverLookUp: 100,
+  neverLookUpLength: 50,
+  customDomains: 50,
+  originLength: 100,
+} as const;
+
+/** A list's cap, in words that say why and what to do. */
+function listCap(max: number): [number, string] {
+  return [max, `at most ${max} entries (the list is synced in one item): remove some`];
+}
+
 export const BackendConfig = z.object({
   /** Stable id (client-generated); feedback and audit entries name a backend by it. */
   id: z.string().min(1).max(100),
@@ -39,12 +61,25 @@ export const Origin = z
   .string()
   .trim()
   .toLowerCase()
+  .max(SYNC_LIMITS.originLength, `at most ${SYNC_LIMITS.originLength} characters`)
   .check((ctx) => {
     let url: URL | undefined;
     try {
       url = new URL(ctx.value);
     } catch {
       url = undefined;
+    }
+    // A match pattern would take `*.acme.example`, but a custom domain is one host: the
+    // content script matches it exactly (`utils/content/start.ts`), and a wildcard would ask
+    // for every subdomain, or every site.
+    if (ctx.value.includes('*')) {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        message:
+          'wildcards (*) are not allowed: enter one exact origin such as https://crm.acme.example, and add each host separately',
+      });
+      return;
     }
     if (!url || url.origin !== ctx.value.replace(/\/$/, '') || url.protocol !== 'https:') {
       ctx.issues.push({
@@ -65,21 +100,36 @@ export type CustomDomain = z.infer<typeof CustomDomain>;
 
 export const SiteSettings = z.object({
   /** Adapter ids switched off. */
-  disabled: z.array(z.enum(SITE_IDS as [SiteId, ...SiteId[]])),
-  customDomains: z.array(CustomDomain).max(50),
+  disabled: z.array(z.enum(SITE_IDS as [SiteId, ...SiteId[]])).max(SITE_IDS.length),
+  customDomains: z.array(CustomDomain).max(...listCap(SYNC_LIMITS.customDomains)),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
-/** An address or a domain (`acme.example`, `@acme.example`). */
+/**
+ * An address or a domain (`acme.example`, `@acme.example`). ASCII only (RFC 5322 atext in
+ * the local part), so an entry's length is its size in the synced item.
+ */
 const AddressOrDomain = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^(?:[^\s@]+@)?@?[a-z0-9.-]+\.[a-z]{2,}$/, 'enter an email address or a domain');
+  .max(SYNC_LIMITS.neverLookUpLength, `at most ${SYNC_LIMITS.neverLookUpLength} characters`)
+  .regex(
+    /^(?:[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@)?@?[a-z0-9.-]+\.[a-z]{2,}$/,
+    'enter an email address or a domain',
+  );
 
 export const IdentitySettings = z.object({
   /** The user's own addresses (besides the ones pages show as signed in). */
-  ownEmails: z.array(Email).max(50),
+  ownEmails: z
+    .array(
+      z
+        .string()
+        .trim()
+        .max(SYNC_LIMITS.ownEmailLength, `at most ${SYNC_LIMITS.ownEmailLength} characters`)
+        .pipe(Email),
+    )
+    .max(...listCap(SYNC_LIMITS.ownEmails)),
   /** Colleagues' domains: never looked up (subdomains included). */
   internalDomains: z
     .array(
@@ -87,11 +137,12 @@ export const IdentitySettings = z.object({
         .string()
         .trim()
         .toLowerCase()
+        .max(SYNC_LIMITS.domainLength, `at most ${SYNC_LIMITS.domainLength} characters`)
         .regex(/^@?[a-z0-9.-]+\.[a-z]{2,}$/, 'enter a domain such as acme.example'),
     )
-    .max(50),
+    .max(...listCap(SYNC_LIMITS.internalDomains)),
   /** Addresses and domains never looked up (family, investors, personal contacts). */
-  neverLookUp: z.array(AddressOrDomain).max(1000),
+  neverLookUp: z.array(AddressOrDomain).max(...listCap(SYNC_LIMITS.neverLookUp)),
 });
 export type IdentitySettings = z.infer<typeof IdentitySettings>;
 
