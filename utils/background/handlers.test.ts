@@ -1,7 +1,9 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { detectedOwnEmails } from '../settings/items';
 import { auditLog } from './audit-log';
 import { registerBackgroundHandlers } from './handlers';
+import { getTabContacts } from './tab-contacts';
 
 /**
  * Messages only extension pages may send: the sender's URL decides. The fake browser's
@@ -59,5 +61,21 @@ describe('extension-page-only messages', () => {
     expect(refused.err?.message).toMatch(/Only the options page/);
     const answered = await send('testBackend', { baseUrl: 'x', apiKey: 'k' }, page);
     expect(answered.res).toMatchObject({ kind: 'bad_url' });
+  });
+});
+
+describe('contactsDetected', () => {
+  it('stores the tab’s contacts even when remembering own addresses fails', async () => {
+    vi.spyOn(detectedOwnEmails, 'setValue').mockRejectedValueOnce(new Error('QUOTA_BYTES'));
+    const contacts = [
+      { email: 'raj@globex.example', role: 'sender', site: 'gmail', confidence: 1 },
+    ];
+    const answer = await send(
+      'contactsDetected',
+      { url: 'https://mail.google.com/mail/u/0/', contacts, ownEmails: ['me@acme.example'] },
+      { url: 'https://mail.google.com/mail/u/0/', tab: { id: 7 } },
+    );
+    expect(answer.err).toBeUndefined();
+    expect((await getTabContacts(7))?.contacts).toEqual(contacts);
   });
 });

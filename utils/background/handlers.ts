@@ -23,7 +23,11 @@ export function registerBackgroundHandlers(): void {
     if (tabId === undefined || tabId < 0) return;
     await Promise.all([
       setTabContacts(tabId, { url: data.url, contacts: data.contacts, detectedAt: Date.now() }),
-      rememberOwnEmails(data.ownEmails),
+      // Remembering the page's own addresses is a convenience for the options page: its
+      // failure (storage full) must not fail the report, nor stop detection in the tab.
+      rememberOwnEmails(data.ownEmails).catch((error: unknown) =>
+        console.warn('Touchpoint: could not remember the detected own addresses', error),
+      ),
     ]);
   });
   // Extension pages only: a content script must not read what other tabs show, nor the

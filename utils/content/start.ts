@@ -37,8 +37,12 @@ export async function startContentScript(
         return page.contacts;
       },
       report: (url, contacts) => {
-        // Fails only when the extension was reloaded and this script is orphaned.
-        sendMessage('contactsDetected', { url, contacts, ownEmails }).catch(() => stop());
+        sendMessage('contactsDetected', { url, contacts, ownEmails }).catch((error: unknown) => {
+          // Orphaned (the extension was reloaded or removed): nobody will ever listen again.
+          // Any other failure (the background's storage, a restarting worker) is passing:
+          // keep detecting, the next change reports again.
+          if (isExtensionContextGone(ctx, error)) stop();
+        });
       },
     });
   };
@@ -78,4 +82,13 @@ function forCustomDomain(
   return adapters.map((adapter) =>
     adapter.id === custom.adapter ? { ...adapter, matches: () => true } : adapter,
   );
+}
+
+/** True when this content script is orphaned: the extension it belonged to is gone. */
+export function isExtensionContextGone(
+  ctx: Pick<ContentScriptContext, 'isInvalid'>,
+  error: unknown,
+) {
+  const message = error instanceof Error ? error.message : String(error);
+  return ctx.isInvalid || /Extension context invalidated/i.test(message);
 }
