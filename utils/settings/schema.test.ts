@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SiteId } from '../sites/matches';
 import {
   CustomDomain,
   IdentitySettings,
@@ -6,7 +7,6 @@ import {
   SITE_IDS,
   SiteSettings,
   SYNC_LIMITS,
-  type SiteId,
 } from './schema';
 import { SYNC_QUOTA_BYTES_PER_ITEM, syncItemBytes } from './settings-store';
 
