@@ -1,16 +1,24 @@
 import { useEffect, useRef, useState } from 'react';
-import { backendPermission } from '../../utils/background/custom-domains';
-import { BackendSettings, type BackendConfig } from '../../utils/settings';
-import { testConnection, type ConnectionTests } from './connection-test';
+import {
+  backendKeyPath,
+  backendPermission,
+  BackendSettings,
+  isLocked,
+  type BackendConfig,
+} from '../../utils/settings';
 import { BackendStatusView } from '../BackendStatusView';
 import { useBackendStatus } from '../useBackendStatus';
 import { BackendEditor } from './BackendEditor';
+import { testConnection, type ConnectionTests } from './connection-test';
+import { errorMessage } from './error-message';
 import { fieldErrors, type FieldErrors } from './field-errors';
+import { backendHostNeeds } from './host-access';
+import { HostAccess } from './HostAccess';
 import { requestOrigins } from './host-permission';
 import { LockedNote } from './LockedNote';
-import { SaveStatus, type SaveOutcome } from './SaveStatus';
-import { backendKeyPath, isLocked, saveSettingsGroup } from '../../utils/settings/policy';
+import { SaveStatus } from './SaveStatus';
 import type { SettingsView } from './settings-view';
+import { useGroupSave } from './use-group-save';
 
 interface BackendsSectionProps {
   view: SettingsView;
@@ -35,7 +43,7 @@ export function BackendsSection({ view, tests, onTested }: BackendsSectionProps)
   const [draft, setDraft] = useState(saved.backends);
   const [draftOf, setDraftOf] = useState(savedJson);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [outcome, setOutcome] = useState<SaveOutcome>();
+  const { outcome, setOutcome, save: saveGroup } = useGroupSave('backends');
   const [moved, setMoved] = useState<{ id: string; offset: -1 | 1 }>();
   const sectionRef = useRef<HTMLElement>(null);
   // Keep the keyboard where it was: on the moved backend's move button (or the other one
@@ -81,12 +89,18 @@ export function BackendsSection({ view, tests, onTested }: BackendsSectionProps)
       return;
     }
     setErrors({});
-    const origins = parsed.data.backends
-      .filter((backend) => backend.enabled)
-      .flatMap((backend) => backendPermission(backend.baseUrl).origins);
+    let origins: string[];
+    try {
+      origins = parsed.data.backends
+        .filter((backend) => backend.enabled)
+        .flatMap((backend) => backendPermission(backend.baseUrl).origins);
+    } catch (error) {
+      setOutcome({ ok: false, text: `Not saved: ${errorMessage(error)}` });
+      return;
+    }
     // Synchronously in the click: the permission prompt needs the user's gesture.
-    requestOrigins(origins)
-      .then(async (granted) => {
+    requestOrigins(origins).then(
+      (granted) => {
         if (!granted) {
           setOutcome({
             ok: false,
@@ -94,15 +108,15 @@ export function BackendsSection({ view, tests, onTested }: BackendsSectionProps)
           });
           return;
         }
-        await saveSettingsGroup('backends', parsed.data);
-        setOutcome({ ok: true, text: 'Saved.' });
-      })
-      .catch((error: unknown) =>
+        // The list as edited; the group's other fields as stored now.
+        void saveGroup((current) => ({ ...current, backends: parsed.data.backends }));
+      },
+      (error: unknown) =>
         setOutcome({
           ok: false,
-          text: `Not saved: ${error instanceof Error ? error.message : String(error)}`,
+          text: `Not saved: the browser did not ask for access to the backend (${errorMessage(error)}). Save again.`,
         }),
-      );
+    );
   };
 
   return (
@@ -116,6 +130,7 @@ export function BackendsSection({ view, tests, onTested }: BackendsSectionProps)
         <h3>In use now</h3>
         <BackendStatusView status={current} />
       </div>
+      <HostAccess needs={backendHostNeeds(saved.backends)} />
       {locked && (
         <p className="hint">
           <LockedNote id="backends-lock" />: the list, names, URLs and switches. Enter your own API

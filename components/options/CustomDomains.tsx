@@ -1,17 +1,19 @@
 import { useId, useState } from 'react';
-import { originPermission } from '../../utils/background/custom-domains';
-import { CustomDomain, type SiteSettings } from '../../utils/settings';
+import { CustomDomain, originPermission, type SiteSettings } from '../../utils/settings';
 import type { SiteId } from '../../utils/sites/matches';
+import { errorMessage } from './error-message';
+import { customDomainHostNeeds } from './host-access';
+import { HostAccess } from './HostAccess';
 import { requestOrigins } from './host-permission';
 import { LockedNote } from './LockedNote';
-import { SaveStatus, type SaveOutcome } from './SaveStatus';
+import { SaveStatus } from './SaveStatus';
 import { SITE_LABELS } from './site-labels';
 import { TextField } from './TextField';
+import { useGroupSave } from './use-group-save';
 
 interface CustomDomainsProps {
   domains: SiteSettings['customDomains'];
   locked: boolean;
-  onSave(domains: SiteSettings['customDomains']): Promise<void>;
 }
 
 const ADAPTERS = Object.keys(SITE_LABELS) as SiteId[];
@@ -21,13 +23,13 @@ const ADAPTERS = Object.keys(SITE_LABELS) as SiteId[];
  * permission; the background registers the content script there, and unregisters it and
  * gives the permission back when it is removed.
  */
-export function CustomDomains({ domains, locked, onSave }: CustomDomainsProps) {
+export function CustomDomains({ domains, locked }: CustomDomainsProps) {
   const adapterId = useId();
   const lockId = useId();
   const [origin, setOrigin] = useState('');
   const [adapter, setAdapter] = useState<SiteId>('generic');
   const [error, setError] = useState<string>();
-  const [outcome, setOutcome] = useState<SaveOutcome>();
+  const { outcome, setOutcome, save } = useGroupSave('sites');
 
   const add = () => {
     const parsed = CustomDomain.safeParse({ origin, adapter });
@@ -51,12 +53,35 @@ export function CustomDomains({ domains, locked, onSave }: CustomDomainsProps) {
           });
           return;
         }
-        await onSave([...domains, domain]);
-        setOrigin('');
-        setOutcome({ ok: true, text: `Added ${domain.origin}.` });
+        const added = await save(
+          (current) => ({
+            ...current,
+            customDomains: [
+              ...current.customDomains.filter((d) => d.origin !== domain.origin),
+              domain,
+            ],
+          }),
+          { saved: `Added ${domain.origin}.`, failed: `Not added (${domain.origin})` },
+        );
+        // On failure the field keeps the origin, to fix or add again.
+        if (added) setOrigin('');
       })
-      .catch((e: unknown) => setOutcome({ ok: false, text: `Not added: ${String(e)}` }));
+      .catch((e: unknown) =>
+        setOutcome({
+          ok: false,
+          text: `Not added: the browser did not ask for access to ${domain.origin} (${errorMessage(e)}). Try again.`,
+        }),
+      );
   };
+
+  const remove = (gone: string) =>
+    void save(
+      (current) => ({
+        ...current,
+        customDomains: current.customDomains.filter((d) => d.origin !== gone),
+      }),
+      { saved: `Removed ${gone}.`, failed: `Not removed (${gone})` },
+    );
 
   return (
     <fieldset>
@@ -76,11 +101,7 @@ export function CustomDomains({ domains, locked, onSave }: CustomDomainsProps) {
                 disabled={locked}
                 aria-describedby={locked ? lockId : undefined}
                 aria-label={`Remove ${domain.origin}`}
-                onClick={() =>
-                  void onSave(domains.filter((d) => d.origin !== domain.origin)).then(() =>
-                    setOutcome({ ok: true, text: `Removed ${domain.origin}.` }),
-                  )
-                }
+                onClick={() => remove(domain.origin)}
               >
                 Remove
               </button>
@@ -88,6 +109,7 @@ export function CustomDomains({ domains, locked, onSave }: CustomDomainsProps) {
           ))}
         </ul>
       )}
+      <HostAccess needs={customDomainHostNeeds(domains)} />
       <div className="add-row">
         <TextField
           label="Origin"

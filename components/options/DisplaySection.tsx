@@ -1,11 +1,10 @@
-import { useId, useState } from 'react';
-import type { DisplaySettings } from '../../utils/settings';
+import { useId } from 'react';
+import { isLocked, type DisplaySettings } from '../../utils/settings';
 import { LockedNote } from './LockedNote';
-import { isLocked } from '../../utils/settings/policy';
-import { SaveStatus, type SaveOutcome } from './SaveStatus';
-import { saveSettingsGroup } from '../../utils/settings/policy';
+import { SaveStatus } from './SaveStatus';
 import type { SettingsView } from './settings-view';
 import { Toggle } from './Toggle';
+import { useGroupSave } from './use-group-save';
 
 const MODES: { value: DisplaySettings['mode']; label: string }[] = [
   { value: 'inpage', label: 'In the page (a sidebar next to the site)' },
@@ -23,12 +22,9 @@ const POSITIONS: { value: DisplaySettings['launcherPosition']; label: string }[]
 export function DisplaySection({ view }: { view: SettingsView }) {
   const display = view.values.display;
   const id = useId();
-  const [outcome, setOutcome] = useState<SaveOutcome>();
+  const { outcome, save: saveGroup } = useGroupSave('display');
   const save = (change: Partial<DisplaySettings>) =>
-    void saveSettingsGroup('display', { ...display, ...change }).then(
-      () => setOutcome({ ok: true, text: 'Saved.' }),
-      (error: unknown) => setOutcome({ ok: false, text: `Not saved: ${String(error)}` }),
-    );
+    void saveGroup((current) => ({ ...current, ...change }));
   const modeLocked = isLocked(view.locked, 'display.mode');
   const positionLocked = isLocked(view.locked, 'display.launcherPosition');
 

@@ -1,12 +1,12 @@
-import { useState } from 'react';
-import { IdentitySettings } from '../../utils/settings';
+import { IdentitySettings, isLocked } from '../../utils/settings';
 import { ListEditor } from './ListEditor';
-import { isLocked } from '../../utils/settings/policy';
-import { SaveStatus, type SaveOutcome } from './SaveStatus';
-import { saveSettingsGroup } from '../../utils/settings/policy';
+import { SaveStatus } from './SaveStatus';
 import type { SettingsView } from './settings-view';
+import { useGroupSave } from './use-group-save';
 
 const ITEM = IdentitySettings.shape;
+
+type ListField = 'ownEmails' | 'internalDomains' | 'neverLookUp';
 
 interface IdentitySectionProps {
   view: SettingsView;
@@ -17,12 +17,10 @@ interface IdentitySectionProps {
 /** Whom Touchpoint never looks up: the user, colleagues, and a never-look-up list. */
 export function IdentitySection({ view, detectedOwnEmails }: IdentitySectionProps) {
   const identity = view.values.identity;
-  const [outcome, setOutcome] = useState<SaveOutcome>();
-  const save = (change: Partial<IdentitySettings>) =>
-    saveSettingsGroup('identity', { ...identity, ...change }).then(
-      () => setOutcome({ ok: true, text: 'Saved.' }),
-      (error: unknown) => setOutcome({ ok: false, text: `Not saved: ${String(error)}` }),
-    );
+  const { outcome, save } = useGroupSave('identity');
+  /** Changes one list, applied to the list as stored at that moment. */
+  const saveList = (field: ListField) => (update: (current: string[]) => string[]) =>
+    save((current) => ({ ...current, [field]: update(current[field]) }));
   const ownLocked = isLocked(view.locked, 'identity.ownEmails');
   const notListed = detectedOwnEmails.filter((email) => !identity.ownEmails.includes(email));
 
@@ -39,7 +37,7 @@ export function IdentitySection({ view, detectedOwnEmails }: IdentitySectionProp
         items={identity.ownEmails}
         itemSchema={ITEM.ownEmails.element}
         locked={ownLocked}
-        onSave={(ownEmails) => save({ ownEmails })}
+        onSave={saveList('ownEmails')}
       />
       <fieldset>
         <legend>Addresses detected as yours</legend>
@@ -55,7 +53,11 @@ export function IdentitySection({ view, detectedOwnEmails }: IdentitySectionProp
                     type="button"
                     disabled={ownLocked}
                     aria-label={`Add ${email} to my addresses`}
-                    onClick={() => void save({ ownEmails: [...identity.ownEmails, email] })}
+                    onClick={() =>
+                      void saveList('ownEmails')((current) =>
+                        current.includes(email) ? current : [...current, email],
+                      )
+                    }
                   >
                     Add to my addresses
                   </button>
@@ -74,7 +76,7 @@ export function IdentitySection({ view, detectedOwnEmails }: IdentitySectionProp
         items={identity.internalDomains}
         itemSchema={ITEM.internalDomains.element}
         locked={isLocked(view.locked, 'identity.internalDomains')}
-        onSave={(internalDomains) => save({ internalDomains })}
+        onSave={saveList('internalDomains')}
       />
       <ListEditor
         title="Never look up"
@@ -83,7 +85,7 @@ export function IdentitySection({ view, detectedOwnEmails }: IdentitySectionProp
         items={identity.neverLookUp}
         itemSchema={ITEM.neverLookUp.element}
         locked={isLocked(view.locked, 'identity.neverLookUp')}
-        onSave={(neverLookUp) => save({ neverLookUp })}
+        onSave={saveList('neverLookUp')}
       />
       <SaveStatus outcome={outcome} />
     </section>

@@ -1,8 +1,31 @@
 import { useId, useState } from 'react';
+import { loadSettingsView } from '../../utils/settings';
 import { exportSettings, importSettings } from '../../utils/settings/transfer';
 import { downloadText, today } from './download';
 import { errorMessage } from './error-message';
+import { backendHostNeeds, customDomainHostNeeds, missingHostAccess } from './host-access';
 import { SaveStatus, type SaveOutcome } from './SaveStatus';
+
+/**
+ * What an imported file leaves to do here: origins not granted yet (an import cannot ask for
+ * them: the browser asks only during a click on this page). '' when none.
+ */
+async function accessStillNeeded(): Promise<string> {
+  const { values } = await loadSettingsView();
+  const missing = await missingHostAccess([
+    ...backendHostNeeds(values.backends.backends),
+    ...customDomainHostNeeds(values.sites.customDomains),
+  ]);
+  if (missing.length === 0) return '';
+  const origins = [...new Set(missing.map((need) => need.origin))].join(', ');
+  return `Touchpoint can't reach ${origins} yet: click Grant access next to each under Backends and Custom domains.`;
+}
+
+/** `backend X: enter its API key` → `Backend X: enter its API key.` */
+function asSentence(text: string): string {
+  const trimmed = text.trim();
+  return `${trimmed.charAt(0).toUpperCase()}${trimmed.slice(1)}`.replace(/([^.!?])$/, '$1.');
+}
 
 /** Settings as one JSON file: export (keys only when asked), import all or nothing. */
 export function ImportExportSection() {
@@ -30,15 +53,22 @@ export function ImportExportSection() {
     if (!file) return;
     try {
       const result = await importSettings(await file.text());
-      setOutcome(
-        result.ok
-          ? { ok: true, text: `Imported ${file.name}: every setting now comes from it.` }
-          : { ok: false, text: `Not imported (${file.name}): ${result.error}` },
-      );
+      if (!result.ok) {
+        setOutcome({ ok: false, text: `Not imported (${file.name}): ${result.error}` });
+        return;
+      }
+      const access = await accessStillNeeded().catch(() => '');
+      setOutcome({
+        ok: true,
+        text: [`Imported ${file.name}: every setting now comes from it.`, result.message, access]
+          .filter((part): part is string => Boolean(part))
+          .map(asSentence)
+          .join(' '),
+      });
     } catch (error) {
       setOutcome({
         ok: false,
-        text: `Not imported (${file.name}): ${errorMessage(error)}. Check the settings below, then import the file again.`,
+        text: `Not imported (${file.name}): the file could not be read (${errorMessage(error)}). Choose it again.`,
       });
     } finally {
       // The same file may be chosen again after it is fixed.

@@ -12,7 +12,11 @@ interface ListEditorProps {
   /** Validates (and normalises) one entry. */
   itemSchema: z.ZodType<string, string>;
   locked: boolean;
-  onSave(items: string[]): Promise<void>;
+  /**
+   * Saves a change, given as a function of the list as stored when it is applied (so quick
+   * changes in a row all land). Resolves true when it was stored; never rejects.
+   */
+  onSave(update: (current: string[]) => string[]): Promise<boolean>;
 }
 
 /** A list of strings with add (validated) and remove; every change is saved at once. */
@@ -33,7 +37,12 @@ export function ListEditor(props: ListEditorProps) {
       return;
     }
     setError(undefined);
-    void onSave([...items, parsed.data]).then(() => setEntry(''));
+    const item = parsed.data;
+    // On failure (shown by the section) the field keeps the entry, to fix or add again.
+    void onSave((current) => (current.includes(item) ? current : [...current, item])).then(
+      // Cleared only when it still holds what was added (typing may have gone on meanwhile).
+      (saved) => saved && setEntry((now) => (now === entry ? '' : now)),
+    );
   };
 
   return (
@@ -52,7 +61,7 @@ export function ListEditor(props: ListEditorProps) {
                 disabled={locked}
                 aria-label={`Remove ${item}`}
                 aria-describedby={locked ? lockId : undefined}
-                onClick={() => void onSave(items.filter((i) => i !== item))}
+                onClick={() => void onSave((current) => current.filter((i) => i !== item))}
               >
                 Remove
               </button>

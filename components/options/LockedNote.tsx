@@ -1,4 +1,4 @@
-import { LOCKED_MESSAGE } from '../../utils/settings/policy';
+import { LOCKED_MESSAGE } from '../../utils/settings';
 
 /** The note a locked field points to with `aria-describedby`. */
 export function LockedNote({ id }: { id: string }) {

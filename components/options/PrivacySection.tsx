@@ -1,13 +1,12 @@
-import { useState } from 'react';
-import type { PrivacySettings } from '../../utils/settings';
+import { isLocked, type PrivacySettings } from '../../utils/settings';
 import { AuditLog } from './AuditLog';
 import { clearCachedData } from './clear-cached-data';
 import { someBackendOffers, type SuccessfulTests } from './connection-test';
-import { isLocked } from '../../utils/settings/policy';
-import { SaveStatus, type SaveOutcome } from './SaveStatus';
-import { saveSettingsGroup } from '../../utils/settings/policy';
+import { errorMessage } from './error-message';
+import { SaveStatus } from './SaveStatus';
 import type { SettingsView } from './settings-view';
 import { Toggle } from './Toggle';
+import { useGroupSave } from './use-group-save';
 
 interface PrivacySectionProps {
   view: SettingsView;
@@ -17,12 +16,9 @@ interface PrivacySectionProps {
 /** What is sent, what is kept, and the record of lookups. */
 export function PrivacySection({ view, successes }: PrivacySectionProps) {
   const privacy = view.values.privacy;
-  const [outcome, setOutcome] = useState<SaveOutcome>();
+  const { outcome, setOutcome, save: saveGroup } = useGroupSave('privacy');
   const save = (change: Partial<PrivacySettings>) =>
-    void saveSettingsGroup('privacy', { ...privacy, ...change }).then(
-      () => setOutcome({ ok: true, text: 'Saved.' }),
-      (error: unknown) => setOutcome({ ok: false, text: `Not saved: ${String(error)}` }),
-    );
+    void saveGroup((current) => ({ ...current, ...change }));
   const locked = (field: keyof PrivacySettings) => isLocked(view.locked, `privacy.${field}`);
 
   const enabled = view.values.backends.backends.filter((b) => b.enabled);
@@ -37,7 +33,11 @@ export function PrivacySection({ view, successes }: PrivacySectionProps) {
           ok: true,
           text: count === 0 ? 'There was no cached data.' : 'Cached data cleared.',
         }),
-      (error: unknown) => setOutcome({ ok: false, text: `Not cleared: ${String(error)}` }),
+      (error: unknown) =>
+        setOutcome({
+          ok: false,
+          text: `Not cleared: ${errorMessage(error)}. Try again; if it keeps failing, reload the extension.`,
+        }),
     );
 
   return (

@@ -1,22 +1,15 @@
-import { useState } from 'react';
-import type { SiteSettings } from '../../utils/settings';
+import { isLocked } from '../../utils/settings';
 import { CustomDomains } from './CustomDomains';
-import { isLocked } from '../../utils/settings/policy';
-import { SaveStatus, type SaveOutcome } from './SaveStatus';
-import { saveSettingsGroup } from '../../utils/settings/policy';
+import { SaveStatus } from './SaveStatus';
 import type { SettingsView } from './settings-view';
 import { SITE_LABELS, SWITCHABLE_SITES } from './site-labels';
 import { Toggle } from './Toggle';
+import { useGroupSave } from './use-group-save';
 
 /** Which sites Touchpoint reads; a switch applies at once, in open tabs too. */
 export function SitesSection({ view }: { view: SettingsView }) {
   const sites = view.values.sites;
-  const [outcome, setOutcome] = useState<SaveOutcome>();
-  const save = (next: SiteSettings) =>
-    saveSettingsGroup('sites', next).then(
-      () => setOutcome({ ok: true, text: 'Saved.' }),
-      (error: unknown) => setOutcome({ ok: false, text: `Not saved: ${String(error)}` }),
-    );
+  const { outcome, save } = useGroupSave('sites');
   const switchLocked = isLocked(view.locked, 'sites.disabled');
 
   return (
@@ -31,9 +24,9 @@ export function SitesSection({ view }: { view: SettingsView }) {
             checked={!sites.disabled.includes(site)}
             locked={switchLocked}
             onChange={(on) =>
-              void save({
-                ...sites,
-                disabled: on ? sites.disabled.filter((s) => s !== site) : [...sites.disabled, site],
+              void save((current) => {
+                const others = current.disabled.filter((s) => s !== site);
+                return { ...current, disabled: on ? others : [...others, site] };
               })
             }
           />
@@ -43,7 +36,6 @@ export function SitesSection({ view }: { view: SettingsView }) {
       <CustomDomains
         domains={sites.customDomains}
         locked={isLocked(view.locked, 'sites.customDomains')}
-        onSave={(customDomains) => save({ ...sites, customDomains })}
       />
     </section>
   );

@@ -1,9 +1,5 @@
 import { useEffect, useState } from 'react';
-import {
-  loadSettingsView,
-  watchSettingsView,
-  type SettingsView,
-} from '../../utils/settings/policy';
+import { loadSettingsView, watchSettingsView, type SettingsView } from '../../utils/settings';
 import { errorMessage } from './error-message';
 
 export type { SettingsView };

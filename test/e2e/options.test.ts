@@ -83,6 +83,44 @@ async function fillBackend(backend: Locator, values: { baseUrl: string; apiKey: 
   await backend.getByLabel('API key', { exact: true }).fill(values.apiKey);
 }
 
+type StorageArea = 'local' | 'sync';
+
+/** A value as stored, read by the service worker (`chrome.storage.<area>`). */
+function readStored(session: ExtensionSession, area: StorageArea, key: string): Promise<unknown> {
+  return session.serviceWorker.evaluate(
+    async ({ area, key }) => {
+      const { storage } = (
+        globalThis as unknown as {
+          chrome: {
+            storage: Record<StorageArea, { get(k: string): Promise<Record<string, unknown>> }>;
+          };
+        }
+      ).chrome;
+      return (await storage[area].get(key))[key];
+    },
+    { area, key },
+  );
+}
+
+/** Stores `items` as they are (with WXT's `<key>$` version meta where the caller adds it). */
+function writeStored(
+  session: ExtensionSession,
+  area: StorageArea,
+  items: Record<string, unknown>,
+): Promise<void> {
+  return session.serviceWorker.evaluate(
+    async ({ area, items }) => {
+      const { storage } = (
+        globalThis as unknown as {
+          chrome: { storage: Record<StorageArea, { set(i: object): Promise<void> }> };
+        }
+      ).chrome;
+      await storage[area].set(items);
+    },
+    { area, items },
+  );
+}
+
 /** WCAG relative luminance (0 black … 1 white) of a computed `rgb(r, g, b)` colour. */
 function relativeLuminance(color: string): number {
   const channels = /^rgba?\((\d+), (\d+), (\d+)/.exec(color)?.slice(1).map(Number);
@@ -287,6 +325,35 @@ describe('options page: saving', () => {
       rmSync(profileDir, { recursive: true, force: true });
     }
   });
+
+  it('keeps every change of switches clicked in quick succession', async () => {
+    await withExtension({}, async (session) => {
+      const page = await openOptions(session);
+      const switches = ['Gmail', 'Outlook', 'Salesforce'].map((name) =>
+        page.getByRole('switch', { name, exact: true }),
+      );
+      for (const toggle of switches) expect(await toggle.isChecked()).toBe(true);
+      // Real clicks, sent back to back: none waits for the previous save to land.
+      const centres = await Promise.all(
+        switches.map(async (toggle) => {
+          const box = await toggle.boundingBox();
+          if (!box) throw new Error('A site switch is not visible.');
+          return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+        }),
+      );
+      await Promise.all(centres.map(({ x, y }) => page.mouse.click(x, y)));
+      await expect
+        .poll(async () =>
+          [
+            ...(((await readStored(session, 'sync', 'sites')) as { disabled?: string[] })
+              ?.disabled ?? []),
+          ].sort(),
+        )
+        .toEqual(['gmail', 'outlook', 'salesforce']);
+      for (const toggle of switches) await expect.poll(() => toggle.isChecked()).toBe(false);
+      expect(unexpectedProblems(session)).toBe('');
+    });
+  });
 });
 
 describe('options page: import', () => {
@@ -335,6 +402,46 @@ describe('options page: import', () => {
       expect(await page.getByLabel('Backend URL', { exact: true }).inputValue()).toBe(server.url);
     });
   });
+
+  it('says which API keys to enter and which origins need access after an import', async () => {
+    await withExtension({}, async (s) => {
+      const page = await openOptions(s);
+      const file = {
+        touchpointSettings: 1,
+        backends: {
+          backends: [
+            { id: 'gw', name: 'Gateway', baseUrl: 'https://context.example.test', enabled: true },
+          ],
+        },
+        sites: { disabled: [], customDomains: [] },
+        identity: { ownEmails: [], internalDomains: [], neverLookUp: [] },
+        privacy: {
+          hashedLookups: false,
+          lookupOnlyWhenOpened: false,
+          persistCache: false,
+          auditLog: false,
+        },
+        display: { mode: 'inpage', autoOpen: false, launcherPosition: 'bottom-right' },
+      };
+      await page.getByLabel('Import settings from a file').setInputFiles({
+        name: 'team-settings.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(file)),
+      });
+      const message = page.getByText(/^Imported team-settings\.json/);
+      await message.waitFor();
+      await screenshot(page, 'options-import-needs-key-and-access');
+      const text = (await message.textContent()) ?? '';
+      expect(text).toMatch(/Gateway: enter its API key/i);
+      expect(text).toContain("Touchpoint can't reach https://context.example.test yet");
+      // The Backends section offers the permission the import could not ask for.
+      const backends = page.getByRole('region', { name: 'Backends' });
+      await backends.getByText("Touchpoint can't reach https://context.example.test yet").waitFor();
+      expect(await backends.getByRole('button', { name: 'Grant access' }).count()).toBe(1);
+      // Only the backend's unrouted origin fails (the status line checks it).
+      expect(unexpectedProblems(s, [/ERR_BLOCKED_BY_CLIENT/])).toBe('');
+    });
+  });
 });
 
 describe('options page: export', () => {
@@ -363,6 +470,81 @@ describe('options page: export', () => {
       const withKeys = await exported();
       expect(withKeys.file.backends.backends[0]?.apiKey).toBe(DEMO_KEYS.read);
     });
+  });
+});
+
+declare global {
+  interface Window {
+    touchpointPermissionRequests?: { origins?: string[]; duringGesture: boolean }[];
+  }
+}
+
+/**
+ * Records each `chrome.permissions.request` of the extension's pages, and whether it ran
+ * during the user's gesture, then passes it on to the browser unchanged.
+ */
+async function recordPermissionRequests(session: ExtensionSession): Promise<void> {
+  await session.context.addInitScript(() => {
+    const permissions = (
+      globalThis as unknown as {
+        chrome?: {
+          permissions?: { request(p: { origins?: string[] }, ...rest: unknown[]): unknown };
+        };
+      }
+    ).chrome?.permissions;
+    if (!permissions) return;
+    const request = permissions.request.bind(permissions);
+    window.touchpointPermissionRequests = [];
+    permissions.request = (permission, ...rest) => {
+      window.touchpointPermissionRequests?.push({
+        origins: permission.origins,
+        duringGesture: navigator.userActivation.isActive,
+      });
+      return request(permission, ...rest);
+    };
+  });
+}
+
+describe('options page: host access', () => {
+  it('offers Grant access for a backend and a custom domain whose origin is not granted', async () => {
+    await withExtension(
+      { backend: { baseUrl: 'https://context.example.test', apiKey: 'tp_team_key' } },
+      async (s) => {
+        await recordPermissionRequests(s);
+        // As a policy or an import would leave them: stored without the permission.
+        await writeStored(s, 'sync', {
+          sites: {
+            disabled: [],
+            customDomains: [{ origin: 'https://crm.example.test', adapter: 'generic' }],
+          },
+          sites$: { v: 2 },
+        });
+        const page = await openOptions(s);
+        const backends = page.getByRole('region', { name: 'Backends' });
+        const sites = page.getByRole('region', { name: 'Sites' });
+        const backendNotice = backends.getByText(
+          "Touchpoint can't reach https://context.example.test yet",
+        );
+        await backendNotice.waitFor();
+        await sites.getByText("Touchpoint can't reach https://crm.example.test yet").waitFor();
+
+        const grant = backends.getByRole('button', { name: 'Grant access' });
+        expect(await grant.getAttribute('aria-describedby')).toBeTruthy();
+        await grant.click();
+        // Headless Chromium opens the prompt and leaves it unanswered: the page says so, and
+        // the request reached the browser inside the click (else it would be refused at once).
+        await backends
+          .getByText(
+            "Asking for access to https://context.example.test: answer the browser's prompt.",
+          )
+          .waitFor();
+        await screenshot(page, 'options-grant-access');
+        expect(await page.evaluate(() => window.touchpointPermissionRequests)).toEqual([
+          { origins: ['https://context.example.test/*'], duringGesture: true },
+        ]);
+        expect(unexpectedProblems(s, [/ERR_BLOCKED_BY_CLIENT/])).toBe('');
+      },
+    );
   });
 });
 
