@@ -18,7 +18,7 @@ export function useBackendStatus(refreshKey?: string): BackendStatus | undefined
           setStatus({
             kind: 'unreachable',
             baseUrl: '',
-            message: `The extension's background did not answer: ${String(error)}. Reload the extension.`,
+            message: `The extension's background did not answer (${error instanceof Error ? error.message : String(error)}). Reload the extension.`,
           }),
       );
     return () => {
