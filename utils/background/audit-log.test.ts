@@ -5,8 +5,6 @@ import { privacySettings } from '../settings/items';
 import { DEFAULT_PRIVACY_SETTINGS } from '../settings/schema';
 import {
   AUDIT_LOG_LIMIT,
-  auditEntriesAsCsv,
-  auditLogAsJson,
   clearAuditLog,
   listAuditLog,
   recordLookup,
@@ -63,24 +61,5 @@ describe('audit log', () => {
     await recordLookup(entry('jane@client.example'));
     await clearAuditLog();
     expect(await listAuditLog()).toEqual([]);
-  });
-
-  it('exports CSV with a header, quoting, and formulas defused', () => {
-    const csv = auditEntriesAsCsv([
-      entry('jane@client.example'),
-      { ...entry('=cmd@client.example'), site: 'a,b', outcome: 'not_found' },
-    ]);
-    expect(csv).toBe(
-      'time,site,contact,backendId,outcome\r\n' +
-        '2026-01-01T00:00:00.000Z,gmail,jane@client.example,gw,matched\r\n' +
-        '2026-01-01T00:00:00.000Z,"a,b",\'=cmd@client.example,gw,not_found\r\n',
-    );
-  });
-
-  it('exports JSON with ISO times', async () => {
-    await recordLookup(entry('jane@client.example'));
-    expect(JSON.parse(await auditLogAsJson())).toEqual([
-      { ...entry('jane@client.example'), time: '2026-01-01T00:00:00.000Z' },
-    ]);
   });
 });

@@ -57,37 +57,3 @@ export function listAuditLog(): Promise<AuditEntry[]> {
 export function clearAuditLog(): Promise<void> {
   return serially(() => auditLog.removeValue());
 }
-
-const CSV_COLUMNS = ['time', 'site', 'contact', 'backendId', 'outcome'] as const;
-
-/**
- * One CSV field: quoted when needed, and a leading `= + - @` defused with `'` so a
- * spreadsheet does not run it as a formula (an address may start with `=`).
- */
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** RFC 4180 CSV with a header row; `time` as ISO 8601 (UTC). Pure. */
-export function auditEntriesAsCsv(entries: readonly AuditEntry[]): string {
-  const rows = entries.map((entry) =>
-    CSV_COLUMNS.map((column) =>
-      csvField(column === 'time' ? new Date(entry.time).toISOString() : String(entry[column])),
-    ).join(','),
-  );
-  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
-}
-
-export async function auditLogAsCsv(): Promise<string> {
-  return auditEntriesAsCsv(await listAuditLog());
-}
-
-export async function auditLogAsJson(): Promise<string> {
-  const entries = await listAuditLog();
-  return JSON.stringify(
-    entries.map((entry) => ({ ...entry, time: new Date(entry.time).toISOString() })),
-    null,
-    2,
-  );
-}

@@ -10,9 +10,6 @@ import { matchOrigin, originPermission } from '../settings/permissions';
 import type { CustomDomain } from '../settings/schema';
 import { loadEffectiveSettings, watchSettingsView } from '../settings/settings-store';
 
-// moved to utils/settings/permissions.ts; re-exported until the options page imports them there.
-export { backendPermission, originPermission } from '../settings/permissions';
-
 export const CUSTOM_SCRIPT_PREFIX = 'custom:';
 
 /** What is registered for one custom domain. */

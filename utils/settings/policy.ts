@@ -21,20 +21,6 @@ import {
   type SettingsGroup,
 } from './schema';
 
-// The group names and types lived here before; they are in schema.ts now.
-export { SETTINGS_GROUPS, SETTINGS_SCHEMAS } from './schema';
-export type { AllSettings, SettingsGroup } from './schema';
-// moved to settings-store.ts: import them from there (or from utils/settings).
-export {
-  loadEffectiveSettings,
-  loadSettingsView,
-  loadStoredSettings,
-  saveSettingsGroup,
-  updateSettingsGroup,
-  watchSettingsView,
-  type SettingsView,
-} from './settings-store';
-
 /** A backend an admin deploys; without `apiKey` each user enters their own. */
 export const PolicyBackend = z.object({
   name: BackendConfig.shape.name,
