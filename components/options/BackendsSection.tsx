@@ -6,6 +6,7 @@ import {
   isLocked,
   type BackendConfig,
 } from '../../utils/settings';
+import { backendUrlProblem } from '../../utils/api/backend-url';
 import { BackendStatusView } from '../BackendStatusView';
 import { useBackendStatus } from '../useBackendStatus';
 import { BackendEditor } from './BackendEditor';
@@ -75,9 +76,30 @@ export function BackendsSection({ view, tests, onTested }: BackendsSectionProps)
     setMoved({ id: item.id, offset });
   };
   const test = (backend: BackendConfig) => {
+    const baseUrl = backend.baseUrl.trim();
     onTested(backend.id, 'testing');
-    void testConnection(backend.baseUrl.trim(), backend.apiKey).then((status) =>
-      onTested(backend.id, status),
+    const run = () =>
+      void testConnection(baseUrl, backend.apiKey).then((status) => onTested(backend.id, status));
+    // A new backend's origin is not granted yet: ask now, inside the click (user gesture),
+    // or the test would fail for a reason the admin cannot see. A bad URL is reported by the
+    // test itself.
+    if (backendUrlProblem(baseUrl)) return run();
+    const origin = new URL(baseUrl).origin;
+    requestOrigins(backendPermission(baseUrl).origins).then(
+      (granted) =>
+        granted
+          ? run()
+          : onTested(backend.id, {
+              kind: 'no_access',
+              baseUrl,
+              message: `Access to ${origin} was not allowed, so Touchpoint cannot test or use this backend. Click "Test connection" again and allow it.`,
+            }),
+      (error: unknown) =>
+        onTested(backend.id, {
+          kind: 'no_access',
+          baseUrl,
+          message: `Could not ask for access to ${origin}: ${error instanceof Error ? error.message : String(error)}`,
+        }),
     );
   };
 

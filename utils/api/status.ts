@@ -15,7 +15,14 @@ export type BackendStatus =
     }
   | {
       kind:
-        'bad_url' | 'unreachable' | 'timeout' | 'unauthorized' | 'server_error' | 'not_context_api';
+        | 'bad_url'
+        /** The admin did not allow the extension to reach the backend's origin. */
+        | 'no_access'
+        | 'unreachable'
+        | 'timeout'
+        | 'unauthorized'
+        | 'server_error'
+        | 'not_context_api';
       baseUrl: string;
       message: string;
     };
