@@ -16,6 +16,11 @@ function isDemoBuild(): boolean {
   }
 }
 
+/**
+ * Hosts granted at install: the build-time backend's origin, the local reference server in
+ * demo builds, and `WXT_TOUCHPOINT_HOSTS` (comma-separated match patterns) for a company
+ * build that pre-grants its CRM domains (the browser tests use it for a custom domain).
+ */
 function buildTimeHostPermissions(): string[] {
   const granted = isDemoBuild() ? ['http://127.0.0.1/*', 'http://localhost/*'] : [];
   try {
@@ -23,6 +28,9 @@ function buildTimeHostPermissions(): string[] {
     if (origin !== 'null' && !granted.includes(`${origin}/*`)) granted.push(`${origin}/*`);
   } catch {
     // No build-time backend.
+  }
+  for (const pattern of (process.env.WXT_TOUCHPOINT_HOSTS ?? '').split(',')) {
+    if (pattern.trim() && !granted.includes(pattern.trim())) granted.push(pattern.trim());
   }
   return granted;
 }

@@ -19,6 +19,10 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 // Builds into a private temporary folder (not .output/chrome-mv3), so a concurrent
 // `npm start` or another test run cannot swap the extension under these tests.
+/** The custom domain the browser tests add (routed to a fixture, never on the network). */
+export const CUSTOM_DOMAIN_ORIGIN = 'https://crm.touchpoint-e2e.test';
+const CUSTOM_DOMAIN_PATTERN = `${CUSTOM_DOMAIN_ORIGIN}/*`;
+
 const BUILD_SCRIPT = `import { build } from 'wxt'; await build({ outDir: process.argv[1] });`;
 
 /**
@@ -57,6 +61,9 @@ export function buildExtension(
         WXT_TOUCHPOINT_API_KEY: defaults.apiKey ?? '',
         // The tests use the reference server's demo page (wxt.config.ts).
         WXT_TOUCHPOINT_DEMO_PAGE: 'true',
+        // A pre-granted origin, so a custom domain can be added without a permission prompt
+        // (headless Chromium cannot answer one): see custom-domains.test.ts.
+        WXT_TOUCHPOINT_HOSTS: CUSTOM_DOMAIN_PATTERN,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -41,6 +41,22 @@ describe('dynamics URLs', () => {
   });
 });
 
+describe('dynamics on a custom domain (on-premises)', () => {
+  it('reads contact forms by path and query on a host the admin assigned', () => {
+    const guid = '6f1d2c3b-4a59-e811-a95b-000d3a1b2c3d';
+    expect(
+      isDynamicsContactForm(
+        new URL(`https://crm.acme.example/main.aspx?pagetype=entityrecord&etn=contact&id=${guid}`),
+      ),
+    ).toBe(true);
+    expect(
+      isDynamicsContactForm(
+        new URL(`https://crm.acme.example/main.aspx?pagetype=entityrecord&etn=account&id=${guid}`),
+      ),
+    ).toBe(false);
+  });
+});
+
 describe('dynamics forms', () => {
   it("reads the email input's live value and the header title, not sub-grids", () => {
     const document = load('contact-form.html', CONTACT_URL);

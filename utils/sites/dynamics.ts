@@ -41,9 +41,14 @@ function formParams(url: URL): Map<string, string> {
   return params;
 }
 
-/** True for an existing Contact or Lead record form. */
+/**
+ * True for an existing Contact or Lead record form. On Microsoft's hosts only the CRM hosts
+ * count; any other host is a custom domain (on-premises Dynamics) the admin assigned to this
+ * adapter, where path and query decide.
+ */
 export function isDynamicsContactForm(url: URL): boolean {
-  if (!CRM_HOST.test(url.hostname) || !FORM_PATH.test(url.pathname)) return false;
+  if (/(?:^|\.)dynamics\.com$/i.test(url.hostname) && !CRM_HOST.test(url.hostname)) return false;
+  if (!FORM_PATH.test(url.pathname)) return false;
   const params = formParams(url);
   return (
     params.get('pagetype')?.toLowerCase() === 'entityrecord' &&

@@ -30,11 +30,24 @@ describe('hubspot URLs', () => {
     for (const url of [
       ...(hubspot.testUrls.reject ?? []),
       'https://www.hubspot.com/contacts/1/record/0-1/2',
-      'https://app.hubspot.com.evil.example/contacts/1/record/0-1/2',
       'https://app.hubspot.com/contacts/1/record/0-10/2',
     ]) {
       expect(isHubSpotContactRecord(new URL(url)), url).toBe(false);
     }
+  });
+
+  it('never claims a lookalike host; there only a custom domain assigned by the admin reads', () => {
+    const lookalike = 'https://app.hubspot.com.evil.example/contacts/1/record/0-1/2';
+    expect(hubspot.matches(new URL(lookalike))).toBe(false);
+    // Only the generic reader may look there (and no content script runs on that host).
+    const sites = detectContacts(load('contact-record.html', lookalike), lookalike).map(
+      (c) => c.site,
+    );
+    expect(sites.filter((site) => site !== 'generic')).toEqual([]);
+    // A host the admin assigned to this adapter (custom domain): the path decides.
+    expect(
+      isHubSpotContactRecord(new URL('https://crm.acme.example/contacts/1/record/0-1/2')),
+    ).toBe(true);
   });
 });
 

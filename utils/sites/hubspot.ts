@@ -27,8 +27,13 @@ const EMAIL_PROPERTY =
 /** The contact's name at the top of the sidebar. */
 const RECORD_NAME = '[data-selenium-test="highlightTitle"], [data-test-id="highlight-title"], h1';
 
+/**
+ * On HubSpot's own hosts only the app hosts hold records; any other host is a custom domain
+ * the admin assigned to this adapter, where the path alone decides.
+ */
 export function isHubSpotContactRecord(url: URL): boolean {
-  return APP_HOST.test(url.hostname) && CONTACT_RECORD_PATH.test(url.pathname);
+  if (/(?:^|\.)hubspot\.com$/i.test(url.hostname) && !APP_HOST.test(url.hostname)) return false;
+  return CONTACT_RECORD_PATH.test(url.pathname);
 }
 
 /** The address an email property shows: an input's value, else its text. */

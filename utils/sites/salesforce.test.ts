@@ -18,6 +18,25 @@ function load(file: string, url: string): Document {
 
 const CONTACT_URL = 'https://acme.lightning.force.com/lightning/r/Contact/0035g00000XyZabAAB/view';
 
+describe('salesforce on a custom domain', () => {
+  it('tells Lightning from Classic by the path on a host the admin assigned', () => {
+    expect(
+      salesforceRecord(
+        new URL('https://crm.acme.example/lightning/r/Lead/00Q5g00000AbCdEFGH/view'),
+      ),
+    ).toMatchObject({ ui: 'lightning', object: 'Lead' });
+    expect(salesforceRecord(new URL('https://crm.acme.example/0035g00000XyZab'))).toMatchObject({
+      ui: 'classic',
+      object: 'Contact',
+    });
+    expect(
+      salesforceRecord(
+        new URL('https://crm.acme.example/lightning/r/Account/0015g00000XyZab/view'),
+      ),
+    ).toBeUndefined();
+  });
+});
+
 describe('salesforce URLs', () => {
   it('recognises Contact and Lead records in Lightning, one.app and Classic', () => {
     expect(salesforceRecord(new URL(CONTACT_URL))).toEqual({

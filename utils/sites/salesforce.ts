@@ -66,22 +66,29 @@ function objectFor(name: string | undefined, id: string): SalesforceObject | und
   return ID_PREFIX_OBJECT[id.slice(0, 3)];
 }
 
-/** The Contact or Lead record the URL shows, if any. */
+/**
+ * The Contact or Lead record the URL shows, if any. The host tells Lightning from Classic;
+ * on a custom domain (any other host, admitted by the admin) the path shape decides.
+ */
 export function salesforceRecord(url: URL): SalesforceRecord | undefined {
-  if (LIGHTNING_HOST.test(url.hostname)) {
-    const lightning = LIGHTNING_RECORD_PATH.exec(url.pathname);
-    const oneApp = url.pathname === '/one/one.app' ? ONE_APP_HASH.exec(url.hash) : null;
-    const name = lightning?.[1];
-    const id = lightning?.[2] ?? oneApp?.[1];
-    const object = id && objectFor(name, id);
-    return id && object ? { ui: 'lightning', object, id } : undefined;
-  }
-  if (CLASSIC_HOST.test(url.hostname)) {
-    const id = CLASSIC_RECORD_PATH.exec(url.pathname)?.[1];
-    const object = id && objectFor(undefined, id);
-    return id && object ? { ui: 'classic', object, id } : undefined;
-  }
-  return undefined;
+  if (LIGHTNING_HOST.test(url.hostname)) return lightningRecord(url);
+  if (CLASSIC_HOST.test(url.hostname)) return classicRecord(url);
+  return lightningRecord(url) ?? classicRecord(url);
+}
+
+function lightningRecord(url: URL): SalesforceRecord | undefined {
+  const lightning = LIGHTNING_RECORD_PATH.exec(url.pathname);
+  const oneApp = url.pathname === '/one/one.app' ? ONE_APP_HASH.exec(url.hash) : null;
+  const name = lightning?.[1];
+  const id = lightning?.[2] ?? oneApp?.[1];
+  const object = id && objectFor(name, id);
+  return id && object ? { ui: 'lightning', object, id } : undefined;
+}
+
+function classicRecord(url: URL): SalesforceRecord | undefined {
+  const id = CLASSIC_RECORD_PATH.exec(url.pathname)?.[1];
+  const object = id && objectFor(undefined, id);
+  return id && object ? { ui: 'classic', object, id } : undefined;
 }
 
 /**
