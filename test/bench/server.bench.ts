@@ -29,6 +29,7 @@ import type { ContactRef } from '../../utils/api/schemas';
 import { createApp, loadDataset, SqliteStore, startServer } from '../../server/main';
 import { DEMO_KEYS } from '../../server/demo-keys';
 import { MAX_LOOKUP_ASSETS } from '../../server/routes/read-routes';
+import { SeededRandom } from '../../server/seed/seeded-random';
 import type { Store } from '../../server/store/types';
 import {
   busiestContactIndexes,
@@ -213,17 +214,6 @@ async function ensureDatabase(scale: ScaleOptions, fresh: boolean): Promise<stri
 // ---------------------------------------------------------------------------------------
 // Lookup pools: random existing contacts, deterministic
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type RefKind = 'email' | 'emailSha256' | 'crm';
 
 function refOf(kind: RefKind, index: number, contacts: number): ContactRef {
@@ -241,11 +231,8 @@ function buildPool(
   seed: number,
   indexes?: number[],
 ): ContactRef[][] {
-  const random = mulberry32(seed);
-  const draw = () =>
-    indexes
-      ? (indexes[Math.floor(random() * indexes.length)] as number)
-      : Math.floor(random() * scale.contacts);
+  const random = new SeededRandom(`bench-pool:${seed}`);
+  const draw = () => (indexes ? random.pick(indexes) : random.below(scale.contacts));
   return Array.from({ length: size }, () =>
     Array.from({ length: perRequest }, () => refOf(kind, draw(), scale.contacts)),
   );
