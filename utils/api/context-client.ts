@@ -1,0 +1,547 @@
+/**
+ * The context client: looks contacts up at every enabled backend (ky: timeout, retries with
+ * jittered backoff, `Retry-After`), parses every answer with the contract's zod schemas,
+ * batches up to 50 contacts a request, shares in-flight requests per contact, caches per
+ * backend and contact (stale-while-revalidate) and merges the backends' answers
+ * (`context-merge.ts`). Every failure becomes a state whose message says what to do.
+ *
+ * Pure apart from `fetch` and the injected cache store: no WXT, no browser API, so it runs
+ * in Node tests against the reference server. The background wires it (issue 5).
+ */
+import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
+import type { z } from 'zod';
+import type { BackendConfig } from '../settings/schema';
+import { backendUrlProblem } from './backend-url';
+import {
+  emptyContext,
+  mergeContactContext,
+  type BackendOutcome,
+  type ContactContext,
+  type ContextState,
+  type EngagementCursor,
+  type Failure,
+  type SourcedEngagement,
+  type SourceStatus,
+} from './context-merge';
+import { describeZodError } from './errors';
+import {
+  DEFAULT_ENGAGEMENT_LIMIT,
+  Email,
+  EngagementsPage,
+  ErrorBody,
+  HealthResponse,
+  INCLUDES,
+  LookupResponse,
+  LookupResult,
+  MAX_LOOKUP_CONTACTS,
+  MessagingList,
+  type ContactRef,
+  type Messaging,
+} from './schemas';
+
+export type { ContactContext, ContextState, EngagementCursor, SourceStatus };
+
+/** Cached results are served without a request for this long… */
+export const CACHE_FRESH_MS = 5 * 60_000;
+/** …and shown, marked stale, when a refresh fails, for this long. */
+export const CACHE_STALE_MS = 24 * 60 * 60_000;
+/** A `Retry-After` longer than this is not waited for: the failure is reported instead. */
+export const MAX_RETRY_AFTER_MS = 10_000;
+
+/** Where cached lookups live: memory in tests, storage.session/local in the extension. */
+export interface CacheStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  delete(key: string): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export function createMemoryCacheStore(): CacheStore & { readonly size: number } {
+  const entries = new Map<string, unknown>();
+  return {
+    get: async (key) => structuredClone(entries.get(key)),
+    set: async (key, value) => void entries.set(key, structuredClone(value)),
+    delete: async (key) => void entries.delete(key),
+    clear: async () => entries.clear(),
+    get size() {
+      return entries.size;
+    },
+  };
+}
+
+/** One request about one contact, for the audit log. */
+export interface LookupAuditEntry {
+  time: number;
+  /** Where the lookup came from (adapter id, or `sidebar`), when the caller said. */
+  site?: string;
+  /** The address, or `sha256:<hex>` when only the hash was sent. */
+  contact: string;
+  backendId: string;
+  outcome: 'matched' | 'not_found' | 'ambiguous' | 'error';
+}
+
+export interface ContextClientOptions {
+  /** The enabled backends, in the admin's order. */
+  backends: readonly BackendConfig[];
+  fetch?: typeof fetch;
+  /** Per attempt. */
+  timeoutMs?: number;
+  retries?: number;
+  cache: CacheStore;
+  now?: () => number;
+  /** Send `emailSha256` instead of the address (only to backends announcing it). */
+  hashedLookups?: boolean;
+  /** Known `features` per backend id; others are asked (`GET /v1/health`) when needed. */
+  features?: Readonly<Record<string, readonly string[]>>;
+  onLookup?: (entry: LookupAuditEntry) => void;
+}
+
+export interface LookupOptions {
+  /** Skip fresh cache entries (the rep asked for a refresh). */
+  refresh?: boolean;
+  site?: string;
+}
+
+export type EngagementsOutcome =
+  | { state: 'ok'; backendId: string; engagements: SourcedEngagement[]; nextCursor: string | null }
+  | ({ backendId: string } & Failure);
+
+export interface MessagingOutcome {
+  messaging: Messaging[];
+  sources: SourceStatus[];
+}
+
+export interface ContextClient {
+  /** The merged context of each address (normalised: trimmed, lowercased). */
+  lookup(emails: readonly string[], options?: LookupOptions): Promise<Map<string, ContactContext>>;
+  /** The next page of a contact's engagements at one backend. */
+  loadMoreEngagements(cursor: EngagementCursor, limit?: number): Promise<EngagementsOutcome>;
+  /** Messaging by id, from every backend, de-duplicated by id. */
+  messaging(ids: readonly string[]): Promise<MessagingOutcome>;
+}
+
+interface CacheEntry {
+  v: 1;
+  fetchedAt: number;
+  result: LookupResult;
+}
+
+/** What one request said about one contact. */
+type Fetched =
+  { result: LookupResult; fetchedAt: number } | { failure: Failure; fetchedAt: number };
+
+export function createContextClient(options: ContextClientOptions): ContextClient {
+  const {
+    backends,
+    cache,
+    timeoutMs = 8000,
+    retries = 2,
+    now = Date.now,
+    hashedLookups = false,
+    onLookup,
+  } = options;
+  const http = ky.create({
+    timeout: timeoutMs,
+    fetch: options.fetch,
+    throwHttpErrors: true,
+    retry: {
+      limit: retries,
+      // Lookups are idempotent reads: POST is retried like GET.
+      methods: ['get', 'post'],
+      statusCodes: [408, 429, 500, 502, 503, 504],
+      afterStatusCodes: [429, 503],
+      jitter: true,
+      backoffLimit: 3000,
+      shouldRetry: ({ error }) => {
+        if (!(error instanceof HTTPError)) return undefined;
+        const wait = retryAfterMs(error.response.headers.get('retry-after'));
+        return wait !== undefined && wait > MAX_RETRY_AFTER_MS ? false : undefined;
+      },
+    },
+  });
+  /** In-flight lookups per backend and contact: concurrent callers share one request. */
+  const inFlight = new Map<string, Promise<BackendOutcome>>();
+  /** Health features per backend id (only successful probes are remembered). */
+  const features = new Map<string, Promise<readonly string[] | Failure>>(
+    Object.entries(options.features ?? {}).map(([id, list]) => [id, Promise.resolve(list)]),
+  );
+
+  function featuresOf(backend: BackendConfig): Promise<readonly string[] | Failure> {
+    let known = features.get(backend.id);
+    if (!known) {
+      known = requestJson(http, backend, 'v1/health', HealthResponse, 'health check').then(
+        (answer) => ('failure' in answer ? answer.failure : (answer.data.features ?? [])),
+      );
+      features.set(backend.id, known);
+      void known.then((answer) => {
+        if (!Array.isArray(answer)) features.delete(backend.id);
+      });
+    }
+    return known;
+  }
+
+  async function readCache(backend: BackendConfig, email: string): Promise<CacheEntry | undefined> {
+    const key = cacheKey(backend, email);
+    const value = (await cache.get(key)) as Partial<CacheEntry> | undefined;
+    if (!value || value.v !== 1 || typeof value.fetchedAt !== 'number') return undefined;
+    const parsed = LookupResult.safeParse(value.result);
+    if (!parsed.success || now() - value.fetchedAt > CACHE_STALE_MS) {
+      await cache.delete(key);
+      return undefined;
+    }
+    return { v: 1, fetchedAt: value.fetchedAt, result: parsed.data };
+  }
+
+  /** One request for up to 50 contacts at one backend; never rejects. */
+  async function fetchBatch(
+    backend: BackendConfig,
+    emails: readonly string[],
+    site: string | undefined,
+  ): Promise<Fetched[]> {
+    const failAll = (failure: Failure) => {
+      const fetchedAt = now();
+      for (const email of emails) audit(email, 'error');
+      return emails.map(() => ({ failure, fetchedAt }));
+    };
+    const audit = (contact: string, outcome: LookupAuditEntry['outcome']) =>
+      onLookup?.({
+        time: now(),
+        contact,
+        backendId: backend.id,
+        outcome,
+        ...(site ? { site } : {}),
+      });
+
+    let refs: ContactRef[] = emails.map((email) => ({ email }));
+    let auditNames: readonly string[] = emails;
+    if (hashedLookups) {
+      const known = await featuresOf(backend);
+      if (!Array.isArray(known)) return failAll(known as Failure);
+      if (!known.includes('emailSha256')) {
+        // Privacy first: with hashed lookups on, an address never leaves in the clear.
+        return failAll({
+          state: 'not_configured',
+          message: `Hashed lookups are on, but ${backend.name} does not announce emailSha256, so nothing was sent to it. Ask its admin to support hashed lookups, or turn them off in the options.`,
+        });
+      }
+      const hashes = await Promise.all(emails.map(sha256Hex));
+      refs = hashes.map((emailSha256) => ({ emailSha256 }));
+      auditNames = hashes.map((hash) => `sha256:${hash}`);
+    }
+    const answer = await requestJson(http, backend, 'v1/lookup', LookupResponse, 'lookup', {
+      contacts: refs,
+      include: [...INCLUDES],
+      engagementLimit: DEFAULT_ENGAGEMENT_LIMIT,
+    });
+    const fetchedAt = now();
+    if ('failure' in answer) {
+      auditNames.forEach((name) => audit(name, 'error'));
+      return emails.map(() => ({ failure: answer.failure, fetchedAt }));
+    }
+    const { results } = answer.data;
+    if (results.length !== refs.length) {
+      auditNames.forEach((name) => audit(name, 'error'));
+      const failure: Failure = {
+        state: 'not_context_api',
+        message: `${backend.name} answered ${results.length} results for ${refs.length} contacts; a Context API answers one result per contact, in order (results).`,
+      };
+      return emails.map(() => ({ failure, fetchedAt }));
+    }
+    return Promise.all(
+      emails.map(async (email, index) => {
+        const result = results[index] as LookupResult;
+        audit(auditNames[index] ?? email, result.match.status);
+        const entry: CacheEntry = { v: 1, fetchedAt, result };
+        // A full storage must not cost the rep the answer; the next lookup asks again.
+        await cache
+          .set(cacheKey(backend, email), entry)
+          .catch((error: unknown) => console.warn('Touchpoint: could not cache a lookup', error));
+        return { result, fetchedAt };
+      }),
+    );
+  }
+
+  /**
+   * Every contact's outcome at one backend: fresh cache, a request already in flight, a new
+   * request (batched), or, when that fails, the stale cache with the failure.
+   */
+  function lookupAt(
+    backend: BackendConfig,
+    emails: readonly string[],
+    lookupOptions: LookupOptions,
+  ): Promise<Map<string, BackendOutcome>> {
+    const base = { backendId: backend.id, name: backend.name };
+    const problem = backendUrlProblem(backend.baseUrl);
+    if (problem) {
+      const failure: Failure = { state: 'not_configured', message: problem };
+      return Promise.resolve(
+        new Map(emails.map((email) => [email, { ...base, failure, fetchedAt: now() }])),
+      );
+    }
+    // Claimed synchronously, so a concurrent caller finds them and waits instead of asking.
+    const shared = new Map<string, Promise<BackendOutcome>>();
+    const own: string[] = [];
+    for (const email of emails) {
+      const running = inFlight.get(cacheKey(backend, email));
+      if (running) shared.set(email, running);
+      else own.push(email);
+    }
+    const work = resolveOwn(backend, own, lookupOptions);
+    for (const email of own) {
+      const key = cacheKey(backend, email);
+      const one = work.then((outcomes) => outcomes.get(email) as BackendOutcome);
+      inFlight.set(key, one);
+      void one.finally(() => {
+        if (inFlight.get(key) === one) inFlight.delete(key);
+      });
+      shared.set(email, one);
+    }
+    return Promise.all(
+      [...shared].map(async ([email, outcome]) => [email, await outcome] as const),
+    ).then((entries) => new Map(entries));
+  }
+
+  async function resolveOwn(
+    backend: BackendConfig,
+    emails: readonly string[],
+    { refresh = false, site }: LookupOptions,
+  ): Promise<Map<string, BackendOutcome>> {
+    const base = { backendId: backend.id, name: backend.name };
+    const outcomes = new Map<string, BackendOutcome>();
+    const cached = new Map<string, CacheEntry>();
+    const toFetch: string[] = [];
+    for (const email of emails) {
+      const entry = await readCache(backend, email).catch(() => undefined);
+      if (entry) cached.set(email, entry);
+      if (entry && !refresh && now() - entry.fetchedAt <= CACHE_FRESH_MS) {
+        outcomes.set(email, { ...base, result: entry.result, fetchedAt: entry.fetchedAt });
+      } else toFetch.push(email);
+    }
+    const batches: string[][] = [];
+    for (let start = 0; start < toFetch.length; start += MAX_LOOKUP_CONTACTS) {
+      batches.push(toFetch.slice(start, start + MAX_LOOKUP_CONTACTS));
+    }
+    const answers = await Promise.all(batches.map((batch) => fetchBatch(backend, batch, site)));
+    answers.forEach((answer, b) =>
+      answer.forEach((fetched, index) => {
+        const email = batches[b]?.[index] as string;
+        const old = cached.get(email);
+        if ('result' in fetched) {
+          outcomes.set(email, { ...base, result: fetched.result, fetchedAt: fetched.fetchedAt });
+        } else if (old) {
+          outcomes.set(email, {
+            ...base,
+            failure: fetched.failure,
+            result: old.result,
+            fetchedAt: old.fetchedAt,
+            stale: true,
+          });
+        } else {
+          outcomes.set(email, { ...base, failure: fetched.failure, fetchedAt: fetched.fetchedAt });
+        }
+      }),
+    );
+    return outcomes;
+  }
+
+  return {
+    async lookup(emails, lookupOptions = {}) {
+      const contexts = new Map<string, ContactContext>();
+      const valid: string[] = [];
+      for (const raw of emails) {
+        const parsed = Email.safeParse(raw);
+        if (!parsed.success) {
+          const email = raw.trim().toLowerCase();
+          contexts.set(
+            email,
+            emptyContext(email, 'not_found', `${raw} is not a valid email address.`),
+          );
+        } else if (!valid.includes(parsed.data)) valid.push(parsed.data);
+      }
+      if (valid.length === 0) return contexts;
+      const perBackend = await Promise.all(
+        backends.map((backend) => lookupAt(backend, valid, lookupOptions)),
+      );
+      const at = now();
+      for (const email of valid) {
+        const outcomes = perBackend.flatMap((outcome) => outcome.get(email) ?? []);
+        contexts.set(email, mergeContactContext(email, outcomes, at));
+      }
+      return contexts;
+    },
+
+    async loadMoreEngagements({ backendId, contactId, cursor }, limit = DEFAULT_ENGAGEMENT_LIMIT) {
+      const backend = backends.find((b) => b.id === backendId);
+      if (!backend) {
+        return {
+          backendId,
+          state: 'not_configured',
+          message: `The backend ${backendId} is no longer enabled. Look the contact up again.`,
+        };
+      }
+      const query = new URLSearchParams({ cursor, limit: String(limit) });
+      const answer = await requestJson(
+        http,
+        backend,
+        `v1/contacts/${encodeURIComponent(contactId)}/engagements?${query}`,
+        EngagementsPage,
+        'engagements page',
+      );
+      if ('failure' in answer) return { backendId, ...answer.failure };
+      return {
+        state: 'ok',
+        backendId,
+        engagements: answer.data.engagements.map((e) => ({ ...e, backendId })),
+        nextCursor: answer.data.nextCursor,
+      };
+    },
+
+    async messaging(ids) {
+      const query = new URLSearchParams({ ids: ids.join(',') });
+      const answers = await Promise.all(
+        backends.map((backend) =>
+          requestJson(http, backend, `v1/messaging?${query}`, MessagingList, 'messaging list'),
+        ),
+      );
+      const fetchedAt = now();
+      const seen = new Set<string>();
+      const messaging: Messaging[] = [];
+      const sources = backends.map(({ id: backendId, name }, index): SourceStatus => {
+        const answer = answers[index] as (typeof answers)[number];
+        if ('failure' in answer) return { backendId, name, fetchedAt, ...answer.failure };
+        for (const item of answer.data.messaging) {
+          if (!seen.has(item.id)) messaging.push(item);
+          seen.add(item.id);
+        }
+        return { backendId, name, state: 'ok', fetchedAt };
+      });
+      return { messaging, sources };
+    },
+  };
+}
+
+function cacheKey(backend: BackendConfig, email: string): string {
+  // The base URL is part of the key: a backend pointed elsewhere must not show old data.
+  return `${backend.id}|${backend.baseUrl}|${email}`;
+}
+
+/** The hex sha256 of the trimmed, lowercased address (the contract's `emailSha256`). */
+export async function sha256Hex(email: string): Promise<string> {
+  const bytes = new TextEncoder().encode(email.trim().toLowerCase());
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** `Retry-After` (seconds or an HTTP date) in ms, or undefined. */
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (!Number.isNaN(seconds)) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : date - Date.now();
+}
+
+/** A GET (or a POST with `json`) parsed with `schema`; failures become states. Never rejects. */
+async function requestJson<S extends z.ZodType>(
+  http: KyInstance,
+  backend: BackendConfig,
+  path: string,
+  schema: S,
+  what: string,
+  json?: unknown,
+): Promise<{ data: z.infer<S> } | { failure: Failure }> {
+  const base = backend.baseUrl.endsWith('/') ? backend.baseUrl : `${backend.baseUrl}/`;
+  const url = new URL(path, base);
+  let text: string;
+  try {
+    const response = await http(url, {
+      method: json === undefined ? 'get' : 'post',
+      json,
+      headers: { authorization: `Bearer ${backend.apiKey}` },
+    });
+    text = await response.text();
+  } catch (error) {
+    return { failure: await describeRequestFailure(backend, url, error) };
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return {
+      failure: {
+        state: 'not_context_api',
+        message: `${backend.name} (${url.pathname}) did not answer with JSON (it starts with "${text.trimStart().slice(0, 40)}"). Check the base URL in the options: it is the part before /v1.`,
+      },
+    };
+  }
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return { data: parsed.data };
+  return {
+    failure: {
+      state: 'not_context_api',
+      message: `${backend.name} answered, but not as a Context API ${what}: ${describeZodError(parsed.error)}. Ask its admin to check it against the contract (npm run conformance).`,
+    },
+  };
+}
+
+/** The backend's own error message, when it sent the contract's error body. */
+async function errorMessage(response: Response): Promise<string> {
+  try {
+    const parsed = ErrorBody.safeParse(await response.clone().json());
+    return parsed.success ? ` (${parsed.data.error.message})` : '';
+  } catch {
+    return '';
+  }
+}
+
+async function describeRequestFailure(
+  backend: BackendConfig,
+  url: URL,
+  error: unknown,
+): Promise<Failure> {
+  const { name } = backend;
+  if (error instanceof TimeoutError) {
+    return {
+      state: 'timeout',
+      message: `${name} did not answer in time. It may be overloaded or behind a slow proxy; try again in a moment.`,
+    };
+  }
+  if (error instanceof HTTPError) {
+    const { status } = error.response;
+    const said = await errorMessage(error.response);
+    if (status === 401 || status === 403) {
+      return {
+        state: 'unauthorized',
+        message: `${name} refused the API key (HTTP ${status})${said}. Check the key in the options and that it has the "read" scope.`,
+      };
+    }
+    if (status === 429) {
+      const wait = retryAfterMs(error.response.headers.get('retry-after'));
+      return {
+        state: 'server_error',
+        message: `${name} is rate limiting this key (HTTP 429)${said}. Try again${wait ? ` in ${Math.ceil(wait / 1000)} s` : ' later'}.`,
+      };
+    }
+    if (status >= 500) {
+      return {
+        state: 'server_error',
+        message: `${name} failed (HTTP ${status})${said}. Try again later; if it persists, its admin should check the backend's logs.`,
+      };
+    }
+    return {
+      state: 'not_context_api',
+      message: `${name} answered HTTP ${status} to ${url.pathname}${said}: not what a Context API answers. Check the base URL in the options (the part before /v1).`,
+    };
+  }
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
+  const detail =
+    typeof cause?.code === 'string'
+      ? cause.code
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return {
+    state: 'unreachable',
+    message: `Cannot reach ${name} at ${url.origin} (${detail}). Check that it is running, that the address in the options is right, and your network or VPN.`,
+  };
+}
