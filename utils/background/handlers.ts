@@ -4,6 +4,7 @@ import type { BackendStatus } from '../api/status';
 import { onMessage } from '../messaging/protocol';
 import { loadEffectiveSettings } from '../settings/settings-store';
 import { clearAuditLog, listAuditLog } from './audit-log';
+import { registerContextHandlers } from './context-handlers';
 import { syncCustomDomainsOnChanges } from './custom-domains';
 import { rememberOwnEmails } from './detected-own-emails';
 import { broadcastDetectionSettingsChanges, getDetectionSettings } from './detection-settings';
@@ -47,6 +48,7 @@ export function registerBackgroundHandlers(): void {
     return checkHealth(data.baseUrl, data.apiKey);
   });
   onMessage('getDetectionSettings', () => getDetectionSettings());
+  registerContextHandlers();
   broadcastDetectionSettingsChanges();
   syncCustomDomainsOnChanges();
 

@@ -1,4 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { EngagementsOutcome } from '../api/context-client';
+import type { ContactContext, EngagementCursor } from '../api/context-merge';
 import type { BackendStatus } from '../api/status';
 import type { DetectedContact } from '../sites/types';
 
@@ -68,6 +70,19 @@ export interface ProtocolMap {
   getAuditLog(): AuditEntry[];
   /** Extension pages only: empties the audit log. */
   clearAuditLog(): void;
+  /**
+   * Extension pages only: the merged context of each address, keyed by the normalised
+   * address, from every enabled backend (cache first unless `refresh`). Own, internal and
+   * never-look-up addresses are left out (absent from the answer). `site` names the page the
+   * contacts came from, for the audit log.
+   */
+  getContactContext(data: {
+    emails: string[];
+    refresh?: boolean;
+    site?: string;
+  }): Record<string, ContactContext>;
+  /** Extension pages only: the next page of a contact's engagements at one backend. */
+  loadMoreEngagements(data: EngagementCursor & { limit?: number }): EngagementsOutcome;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
