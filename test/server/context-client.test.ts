@@ -223,6 +223,36 @@ describe('failures become states', () => {
     expect(context?.message).toMatch(/HTTP 500.*db down/);
   });
 
+  it('does not wait for a Retry-After longer than 10 s: reports the rate limit at once', async () => {
+    const fake = await startFake((_request, response) =>
+      json(
+        response,
+        429,
+        { error: { code: 'rate_limited', message: 'slow down' } },
+        { 'retry-after': '60' },
+      ),
+    );
+    const started = Date.now();
+    const context = (await client([backend('fake', fake.url)]).lookup([NOBODY])).get(NOBODY);
+    expect(fake.seen).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(context?.state).toBe('server_error');
+    expect(context?.message).toMatch(/HTTP 429.*in 60 s/);
+  });
+
+  it('retries network errors twice', async () => {
+    const fake = await startFake(() => {});
+    const url = fake.url;
+    const closing = fakes.pop() as Server;
+    await new Promise((resolve) => closing.close(resolve));
+    const counter = countingFetch();
+    const context = (
+      await client([backend('gone', url)], { fetch: counter.fetch }).lookup([NOBODY])
+    ).get(NOBODY);
+    expect(counter.lookups()).toHaveLength(3);
+    expect(context?.state).toBe('unreachable');
+  });
+
   it('does not retry a 401 and says the key was refused', async () => {
     const counter = countingFetch();
     const context = (
@@ -386,6 +416,13 @@ describe('cache (stale-while-revalidate)', () => {
       sources: [{ backendId: 'fake', state: 'server_error', stale: true, ageMs: 6 * 60_000 }],
     });
     expect(stale?.message).toMatch(/HTTP 503/);
+    // What the sidebar paints before revalidating: the cache alone, marked stale.
+    expect((await cached.cached([NOBODY, MARCUS])).get(NOBODY)).toMatchObject({
+      state: 'ok',
+      stale: true,
+      ageMs: 6 * 60_000,
+    });
+    expect((await cached.cached([MARCUS])).size).toBe(0);
     // Past 24 h the cache is no longer usable: only the failure remains.
     clock += 24 * 60 * 60_000;
     expect((await cached.lookup([NOBODY])).get(NOBODY)).toMatchObject({

@@ -114,6 +114,12 @@ export interface MessagingOutcome {
 export interface ContextClient {
   /** The merged context of each address (normalised: trimmed, lowercased). */
   lookup(emails: readonly string[], options?: LookupOptions): Promise<Map<string, ContactContext>>;
+  /**
+   * What the cache holds, without a request (stale parts marked with their age): the
+   * sidebar paints this at once, then `lookup` revalidates. Addresses with nothing cached
+   * are absent.
+   */
+  cached(emails: readonly string[]): Promise<Map<string, ContactContext>>;
   /** The next page of a contact's engagements at one backend. */
   loadMoreEngagements(cursor: EngagementCursor, limit?: number): Promise<EngagementsOutcome>;
   /** Messaging by id, from every backend, de-duplicated by id. */
@@ -190,6 +196,14 @@ export function createContextClient(options: ContextClientOptions): ContextClien
       return undefined;
     }
     return { v: 1, fetchedAt: value.fetchedAt, result: parsed.data };
+  }
+
+  /** A broken cache costs a request, not the lookup. */
+  function readCacheSafely(backend: BackendConfig, email: string) {
+    return readCache(backend, email).catch((error: unknown) => {
+      console.warn('Touchpoint: could not read the context cache', error);
+      return undefined;
+    });
   }
 
   /** One request for up to 50 contacts at one backend; never rejects. */
@@ -291,9 +305,12 @@ export function createContextClient(options: ContextClientOptions): ContextClien
       const key = cacheKey(backend, email);
       const one = work.then((outcomes) => outcomes.get(email) as BackendOutcome);
       inFlight.set(key, one);
-      void one.finally(() => {
-        if (inFlight.get(key) === one) inFlight.delete(key);
-      });
+      // The rejection, if any, reaches the callers through `shared`; this copy is only cleanup.
+      one
+        .finally(() => {
+          if (inFlight.get(key) === one) inFlight.delete(key);
+        })
+        .catch(() => undefined);
       shared.set(email, one);
     }
     return Promise.all(
@@ -310,13 +327,14 @@ export function createContextClient(options: ContextClientOptions): ContextClien
     const outcomes = new Map<string, BackendOutcome>();
     const cached = new Map<string, CacheEntry>();
     const toFetch: string[] = [];
-    for (const email of emails) {
-      const entry = await readCache(backend, email).catch(() => undefined);
+    const entries = await Promise.all(emails.map((email) => readCacheSafely(backend, email)));
+    emails.forEach((email, index) => {
+      const entry = entries[index];
       if (entry) cached.set(email, entry);
       if (entry && !refresh && now() - entry.fetchedAt <= CACHE_FRESH_MS) {
         outcomes.set(email, { ...base, result: entry.result, fetchedAt: entry.fetchedAt });
       } else toFetch.push(email);
-    }
+    });
     const batches: string[][] = [];
     for (let start = 0; start < toFetch.length; start += MAX_LOOKUP_CONTACTS) {
       batches.push(toFetch.slice(start, start + MAX_LOOKUP_CONTACTS));
@@ -367,6 +385,36 @@ export function createContextClient(options: ContextClientOptions): ContextClien
         const outcomes = perBackend.flatMap((outcome) => outcome.get(email) ?? []);
         contexts.set(email, mergeContactContext(email, outcomes, at));
       }
+      return contexts;
+    },
+
+    async cached(emails) {
+      const contexts = new Map<string, ContactContext>();
+      const at = now();
+      const valid = [...new Set(emails.flatMap((raw) => Email.safeParse(raw).data ?? []))];
+      await Promise.all(
+        valid.map(async (email) => {
+          const entries = await Promise.all(
+            backends.map((backend) => readCacheSafely(backend, email)),
+          );
+          if (entries.every((entry) => entry === undefined)) return;
+          const outcomes = backends.flatMap((backend, index): BackendOutcome[] => {
+            const entry = entries[index];
+            if (!entry) return [];
+            const stale = at - entry.fetchedAt > CACHE_FRESH_MS;
+            return [
+              {
+                backendId: backend.id,
+                name: backend.name,
+                result: entry.result,
+                fetchedAt: entry.fetchedAt,
+                ...(stale ? { stale } : {}),
+              },
+            ];
+          });
+          contexts.set(email, mergeContactContext(email, outcomes, at));
+        }),
+      );
       return contexts;
     },
 
