@@ -212,19 +212,24 @@ export function createContextClient(options: ContextClientOptions): ContextClien
     emails: readonly string[],
     site: string | undefined,
   ): Promise<Fetched[]> {
+    // Nothing reached the backend: nothing to audit.
     const failAll = (failure: Failure) => {
       const fetchedAt = now();
-      for (const email of emails) audit(email, 'error');
       return emails.map(() => ({ failure, fetchedAt }));
     };
-    const audit = (contact: string, outcome: LookupAuditEntry['outcome']) =>
-      onLookup?.({
-        time: now(),
-        contact,
-        backendId: backend.id,
-        outcome,
-        ...(site ? { site } : {}),
-      });
+    const audit = (contact: string, outcome: LookupAuditEntry['outcome']) => {
+      try {
+        onLookup?.({
+          time: now(),
+          contact,
+          backendId: backend.id,
+          outcome,
+          ...(site ? { site } : {}),
+        });
+      } catch (error) {
+        console.warn('Touchpoint: could not record a lookup', error);
+      }
+    };
 
     let refs: ContactRef[] = emails.map((email) => ({ email }));
     let auditNames: readonly string[] = emails;
