@@ -3,7 +3,6 @@
  * `loadMoreEngagements` for extension pages, from the EFFECTIVE settings (team policy
  * applied). Only the background talks to backends: keys never reach a page.
  */
-import { browser } from 'wxt/browser';
 import { createContextClient, type ContextClient } from '../api/context-client';
 import type { ContactContext } from '../api/context-merge';
 import { onMessage } from '../messaging/protocol';
@@ -12,11 +11,7 @@ import { applyContactRules } from '../sites/rules';
 import { recordLookup } from './audit-log';
 import { createStorageCacheStore } from './context-cache';
 import { getDetectionSettings } from './detection-settings';
-
-/** Same rule as handlers.ts: one of our pages (also framed in a tab), not a content script. */
-function fromExtensionPage(sender: { url?: string }): boolean {
-  return sender.url?.startsWith(browser.runtime.getURL('/')) ?? false;
-}
+import { fromExtensionPage } from './sender';
 
 let current: { key: string; client: ContextClient } | undefined;
 

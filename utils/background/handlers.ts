@@ -9,11 +9,7 @@ import { syncCustomDomainsOnChanges } from './custom-domains';
 import { rememberOwnEmails } from './detected-own-emails';
 import { broadcastDetectionSettingsChanges, getDetectionSettings } from './detection-settings';
 import { clearTabContacts, getTabContacts, setTabContacts } from './tab-contacts';
-
-/** True for a message from one of our pages (also when framed in a tab), not a content script. */
-function fromExtensionPage(sender: { url?: string }): boolean {
-  return sender.url?.startsWith(browser.runtime.getURL('/')) ?? false;
-}
+import { fromExtensionPage } from './sender';
 
 /** Answers the typed messages of `utils/messaging/protocol.ts` and tracks tabs. */
 export function registerBackgroundHandlers(): void {
