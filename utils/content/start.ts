@@ -36,14 +36,14 @@ export async function startContentScript(
         ownEmails = page.ownEmails;
         return page.contacts;
       },
-      report: (url, contacts) => {
+      report: (url, contacts) =>
         sendMessage('contactsDetected', { url, contacts, ownEmails }).catch((error: unknown) => {
           // Orphaned (the extension was reloaded or removed): nobody will ever listen again.
           // Any other failure (the background's storage, a restarting worker) is passing:
-          // keep detecting, the next change reports again.
+          // rethrown, so the watcher reports again on the next run.
           if (isExtensionContextGone(ctx, error)) stop();
-        });
-      },
+          else throw error;
+        }),
     });
   };
 

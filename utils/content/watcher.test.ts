@@ -118,6 +118,32 @@ describe('watchContacts', () => {
     stop();
   });
 
+  it('reports again after a report that was not delivered', async () => {
+    let fail = true;
+    const report = vi.fn(() =>
+      fail ? Promise.reject(new Error('worker restarting')) : Promise.resolve(),
+    );
+    const stop = watchContacts({
+      window,
+      root: document.body,
+      detect: () => [jane],
+      report,
+      delayMs: 100,
+    });
+    await Promise.resolve();
+    await Promise.resolve();
+    fail = false;
+    await mutate(1);
+    vi.advanceTimersByTime(250);
+    expect(report).toHaveBeenCalledTimes(2);
+    // Delivered now: an unchanged list is not sent again.
+    await Promise.resolve();
+    await mutate(1);
+    vi.advanceTimersByTime(250);
+    expect(report).toHaveBeenCalledTimes(2);
+    stop();
+  });
+
   it('stops observing when stopped', async () => {
     const { detect, stop } = setup(() => [jane]);
     stop();

@@ -14,11 +14,12 @@ import type { DetectedContact } from '../sites/types';
  * - navigation (hashchange, popstate) schedules a run too;
  * - while the tab is hidden nothing runs; a pending change runs when it is shown again;
  * - a page restored from the back/forward cache reports again;
- * - `report` is called only when the URL or the detected list changed.
+ * - `report` is called only when the URL or the detected list changed; when the report
+ *   fails (its promise rejects), the next run reports again.
  */
 export interface WatcherOptions {
   detect: () => DetectedContact[];
-  report: (url: string, contacts: DetectedContact[]) => void;
+  report: (url: string, contacts: DetectedContact[]) => void | Promise<unknown>;
   /** The element to observe; the narrowest one that holds the contacts. */
   root: Node;
   window: Window;
@@ -55,7 +56,13 @@ export function watchContacts(options: WatcherOptions): () => void {
     if (url === lastUrl && key === lastKey) return;
     lastUrl = url;
     lastKey = key;
-    report(url, contacts);
+    const sent = report(url, contacts);
+    if (sent instanceof Promise) {
+      sent.catch(() => {
+        // Not delivered: forget it, so the next change or navigation sends it again.
+        if (lastKey === key && lastUrl === url) lastKey = lastUrl = '';
+      });
+    }
   };
 
   const schedule = () => {
