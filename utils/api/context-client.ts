@@ -24,6 +24,7 @@ import {
   type SourceStatus,
 } from './context-merge';
 import { describeZodError } from './errors';
+import { describeNetworkFailure } from './health';
 import {
   DEFAULT_ENGAGEMENT_LIMIT,
   Email,
@@ -586,15 +587,9 @@ async function describeRequestFailure(
       message: `${name} answered HTTP ${status} to ${url.pathname}${said}: not what a Context API answers. Check the base URL in the options (the part before /v1).`,
     };
   }
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
-  const detail =
-    typeof cause?.code === 'string'
-      ? cause.code
-      : error instanceof Error
-        ? error.message
-        : String(error);
   return {
     state: 'unreachable',
-    message: `Cannot reach ${name} at ${url.origin} (${detail}). Check that it is running, that the address in the options is right, and your network or VPN.`,
+    // The same wording as the connection test: DNS, refused, TLS or what to check.
+    message: `${name}: ${describeNetworkFailure(url, error)}`,
   };
 }

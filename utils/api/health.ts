@@ -181,7 +181,7 @@ function causes(error: unknown): { codes: string[]; messages: string[] } {
  * refused, TLS); a browser's fetch says only "Failed to fetch", so the message lists what
  * to check.
  */
-function describeNetworkFailure(url: URL, error: unknown): string {
+export function describeNetworkFailure(url: URL, error: unknown): string {
   const { codes, messages } = causes(error);
   const detail = messages.at(-1) ?? 'no answer';
   if (codes.some((code) => DNS_CODES.has(code))) {
