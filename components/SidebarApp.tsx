@@ -1,12 +1,53 @@
+import { useState } from 'react';
 import { BackendStatusView } from './BackendStatusView';
+import { ContactSwitcher } from './sidebar/ContactSwitcher';
+import { ContextView } from './sidebar/ContextView';
+import { NotConfigured } from './sidebar/NotConfigured';
+import { Skeleton } from './sidebar/Skeleton';
+import { SourcesFooter } from './sidebar/SourcesFooter';
+import { useContactContext } from './sidebar/use-contact-context';
+import { useTabContacts } from './sidebar/use-tab-contacts';
 import { useBackendStatus } from './useBackendStatus';
 
+/** The sidebar: the tab's contacts, the selected one's marketing context, the backend line. */
 export function SidebarApp() {
   const status = useBackendStatus();
+  const tab = useTabContacts();
+  const contacts = tab.kind === 'ready' ? (tab.tabContacts?.contacts ?? []) : [];
+  const [chosen, setChosen] = useState<string>();
+  const selected = contacts.find((c) => c.email === chosen) ?? contacts[0];
+  const notConfigured = status?.kind === 'not_configured';
+  const load = useContactContext(notConfigured ? undefined : selected?.email, selected?.site);
+
   return (
-    <main aria-label="Touchpoint">
-      <h1>Touchpoint</h1>
-      <BackendStatusView status={status} />
-    </main>
+    <>
+      <main aria-label="Touchpoint">
+        <h1>Touchpoint</h1>
+        {notConfigured ? (
+          <NotConfigured />
+        ) : tab.kind === 'loading' ? (
+          <Skeleton label="Finding the contacts on this page…" />
+        ) : tab.kind === 'error' ? (
+          <p role="alert" className="state error" data-state="error">
+            {tab.message}
+          </p>
+        ) : !selected ? (
+          <p role="status" className="state" data-state="no_contact">
+            No contact on this page. Open an email thread or a CRM record.
+          </p>
+        ) : (
+          <>
+            <ContactSwitcher contacts={contacts} selected={selected.email} onSelect={setChosen} />
+            <ContextView load={load} />
+          </>
+        )}
+      </main>
+      <SourcesFooter
+        sources={load.kind === 'ready' && selected ? load.context.sources : []}
+        now={load.kind === 'ready' ? load.receivedAt : 0}
+      >
+        <BackendStatusView status={status} />
+      </SourcesFooter>
+    </>
   );
 }

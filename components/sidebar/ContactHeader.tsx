@@ -1,0 +1,53 @@
+import type { ContactContext } from '../../utils/api/context-merge';
+import { safeHttpUrl } from './format';
+
+/** Who the contact is: name, role, company, owner, stage, scores, CRM link. */
+export function ContactHeader({ context }: { context: ContactContext }) {
+  const contact = context.contact;
+  const crmUrl = safeHttpUrl(contact?.crmUrl);
+  return (
+    <header className="contact-header">
+      <h2>{contact?.name ?? context.email}</h2>
+      {contact?.title && <p className="title">{contact.title}</p>}
+      {contact?.company?.name && <p className="company">{contact.company.name}</p>}
+      <dl className="facts">
+        <dt>Email</dt>
+        <dd>{context.email}</dd>
+        {contact?.owner?.name && (
+          <>
+            <dt>Owner</dt>
+            <dd>{contact.owner.name}</dd>
+          </>
+        )}
+        {contact?.lifecycleStage && (
+          <>
+            <dt>Stage</dt>
+            <dd>{contact.lifecycleStage}</dd>
+          </>
+        )}
+        {context.scores.map((score) => (
+          <ScoreFact key={`${score.name}-${score.source ?? ''}`} score={score} />
+        ))}
+      </dl>
+      {crmUrl && (
+        <a className="crm-link" href={crmUrl} target="_blank" rel="noopener noreferrer">
+          Open the CRM record
+        </a>
+      )}
+    </header>
+  );
+}
+
+function ScoreFact({ score }: { score: ContactContext['scores'][number] }) {
+  const value = score.max === undefined ? `${score.value}` : `${score.value}/${score.max}`;
+  return (
+    <>
+      <dt>{score.name.replaceAll('_', ' ')}</dt>
+      <dd>
+        {value}
+        {score.label ? ` (${score.label})` : ''}
+        {score.source ? <span className="muted"> · {score.source}</span> : null}
+      </dd>
+    </>
+  );
+}
