@@ -225,7 +225,13 @@ export function mergeContactContext(
   );
 
   const failed = outcomes.find((o) => o.failure);
-  const failureMessage = failed?.failure && `${failed.name}: ${failed.failure.message}`;
+  // Say which backend failed, unless its message already starts with its name (the
+  // client's do: "Webinars refused the API key…").
+  const failureMessage =
+    failed?.failure &&
+    (failed.failure.message.startsWith(failed.name)
+      ? failed.failure.message
+      : `${failed.name}: ${failed.failure.message}`);
   if (matched.length > 0) {
     context.state = 'ok';
     if (failureMessage) context.message = failureMessage;
