@@ -31,20 +31,26 @@ async function inboxContacts(store: Store): Promise<StoredContact[]> {
   return chosen.length > 0 ? chosen : store.listBusiestContacts(INBOX_SIZE);
 }
 
+/** A contact as a `mailto:` link with their name, escaped. */
+function mailtoLink(contact: StoredContact): string {
+  const href = escapeHtml(`mailto:${encodeURIComponent(contact.email).replace('%40', '@')}`);
+  return `<a href="${href}">${escapeHtml(contact.name ?? contact.email)}</a>`;
+}
+
 export function renderDemoPage(contacts: StoredContact[]): string {
   const open = contacts[0];
+  // A second person on the open message, so the sidebar has someone to switch to.
+  const cc = contacts[1];
   const rows = contacts
     .map((contact, index) => {
-      const who = escapeHtml(contact.name ?? contact.email);
       const company = escapeHtml(contact.company?.name ?? '');
-      const mailto = escapeHtml(`mailto:${encodeURIComponent(contact.email).replace('%40', '@')}`);
-      return `<li class="${index === 0 ? 'row open' : 'row'}"><a href="${mailto}">${who}</a> <span class="email">&lt;${escapeHtml(contact.email)}&gt;</span> <span class="company">${company}</span><span class="subject">Re: next steps</span></li>`;
+      return `<li class="${index === 0 ? 'row open' : 'row'}">${mailtoLink(contact)} <span class="email">&lt;${escapeHtml(contact.email)}&gt;</span> <span class="company">${company}</span><span class="subject">Re: next steps</span></li>`;
     })
     .join('\n');
   const message = open
     ? `<article class="message"><h2>Re: next steps</h2>
-<p class="from">From: <a href="${escapeHtml(`mailto:${open.email}`)}">${escapeHtml(open.name ?? open.email)}</a> &lt;${escapeHtml(open.email)}&gt;</p>
-<p class="to">To: you</p>
+<p class="from">From: ${mailtoLink(open)} &lt;${escapeHtml(open.email)}&gt;</p>
+<p class="to">To: you</p>${cc ? `\n<p class="cc">Cc: ${mailtoLink(cc)} &lt;${escapeHtml(cc.email)}&gt;</p>` : ''}
 <p>Hi, thanks for the material you sent. Could we find time next week to go through pricing and rollout?</p>
 <p>Best,<br>${escapeHtml(open.name ?? open.email)}</p></article>`
     : '<article class="message"><p>No contacts yet. Start the server with <code>--seed demo</code> or send events to POST /v1/events.</p></article>';

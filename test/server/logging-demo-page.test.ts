@@ -56,6 +56,10 @@ describe('GET /demo', () => {
     expect(html).toContain('href="mailto:busy@acme.example"');
     expect(html).toContain('href="mailto:quiet@acme.example"');
     expect(html.indexOf('busy@acme.example')).toBeLessThan(html.indexOf('quiet@acme.example'));
+    // The open message is from the busiest contact, with the next one in Cc (two people to
+    // switch between in the sidebar).
+    expect(html).toMatch(/<p class="from">From: <a href="mailto:busy@acme\.example">/);
+    expect(html).toMatch(/<p class="cc">Cc: <a href="mailto:quiet@acme\.example">Quiet<\/a>/);
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
