@@ -13,6 +13,9 @@ const benches = [
   'content-size.bench.ts',
   'detection.bench.ts',
   'page-cost.bench.ts',
+  'sidebar-paint.bench.ts',
+  'check-draft.bench.ts',
+  'draft-typing.bench.ts',
   'server.bench.ts',
 ].filter((name) => existsSync(join(here, name)));
 

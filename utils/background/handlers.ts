@@ -5,6 +5,9 @@ import { onMessage } from '../messaging/protocol';
 import { loadEffectiveSettings } from '../settings/settings-store';
 import { clearAuditLog, listAuditLog } from './audit-log';
 import { registerContextHandlers } from './context-handlers';
+import { registerFeedbackHandlers } from './feedback-handlers';
+import { registerLauncherHandlers } from './launcher-handlers';
+import { registerLibraryHandlers } from './library-handlers';
 import { syncCustomDomainsOnChanges } from './custom-domains';
 import { rememberOwnEmails } from './detected-own-emails';
 import { broadcastDetectionSettingsChanges, getDetectionSettings } from './detection-settings';
@@ -45,6 +48,9 @@ export function registerBackgroundHandlers(): void {
   });
   onMessage('getDetectionSettings', () => getDetectionSettings());
   registerContextHandlers();
+  registerLauncherHandlers();
+  registerFeedbackHandlers();
+  registerLibraryHandlers();
   broadcastDetectionSettingsChanges();
   syncCustomDomainsOnChanges();
 

@@ -3,6 +3,9 @@ import type { EngagementsOutcome } from '../api/context-client';
 import type { ContactContext, EngagementCursor } from '../api/context-merge';
 import type { BackendStatus } from '../api/status';
 import type { DetectedContact } from '../sites/types';
+import type { FeedbackProtocol } from './feedback-protocol';
+import type { LauncherProtocol } from './launcher-protocol';
+import type { LibraryProtocol } from './library-protocol';
 
 /** What the background knows about one tab's page. */
 export interface TabContacts {
@@ -43,9 +46,10 @@ export interface AuditEntry {
 
 /**
  * The one message map between the extension's contexts (content script, sidebar, options →
- * background). Each key is a message; its function type is the request → response.
+ * background). Each key is a message; its function type is the request → response. Each
+ * capability's messages live in their own interface (`*-protocol.ts`), joined here.
  */
-export interface ProtocolMap {
+export interface ProtocolMap extends LauncherProtocol, FeedbackProtocol, LibraryProtocol {
   /** Health of the configured backend, as the background sees it (credentials stay there). */
   getBackendStatus(): BackendStatus;
   /** Content script → background: the page's contacts changed (sent only on change). */

@@ -1,0 +1,2 @@
+/** Registers the background's answers to the messages of `utils/messaging/library-protocol.ts`. */
+export function registerLibraryHandlers(): void {}
