@@ -45,7 +45,8 @@ export default defineConfig({
     description:
       'See the marketing a contact engaged with — emails, content, events, campaigns and messaging — where you sell.',
     // scripting: content scripts on the custom domains an admin adds (registered at run time).
-    permissions: ['storage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // alarms: wakes the worker to retry queued feedback once a backend is back (issue 7).
+    permissions: ['storage', 'scripting', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // Team policy: Chrome validates managed storage against this schema (public/); Firefox
     // reads it from policies.json `3rdparty.Extensions["touchpoint@touchpoint.dev"]`.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
