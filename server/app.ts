@@ -15,6 +15,11 @@ export const SERVER_NAME = 'touchpoint-reference-server';
 export const API_VERSION = '1';
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 6000;
+/**
+ * Feedback posts per minute per key, on top of the general limit: reps' read keys may write
+ * feedback, which is append-only, so one leaked or looping key must not fill the store.
+ */
+export const DEFAULT_FEEDBACK_RATE_LIMIT_PER_MINUTE = 600;
 
 /** Optional abilities this server announces in `GET /v1/health`. */
 export const FEATURES = [
@@ -36,6 +41,8 @@ export interface AppOptions {
   keys: KeysConfig;
   version?: string;
   rateLimitPerMinute?: number;
+  /** `POST /v1/feedback` per minute per key (default DEFAULT_FEEDBACK_RATE_LIMIT_PER_MINUTE). */
+  feedbackRateLimitPerMinute?: number;
   bodyLimitBytes?: number;
   log?: LogSink;
   /**
@@ -209,7 +216,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   registerReadRoutes(app, { store, requireScope });
   registerWriteRoutes(app, { store, requireScope });
-  registerFeedbackRoutes(app, { store, requireScope });
+  registerFeedbackRoutes(app, {
+    store,
+    requireScope,
+    feedbackLimiter: new RateLimiter(
+      options.feedbackRateLimitPerMinute ?? DEFAULT_FEEDBACK_RATE_LIMIT_PER_MINUTE,
+    ),
+  });
   if (options.demoPage) registerDemoPage(app, { store });
   return app;
 }

@@ -26,6 +26,8 @@ export interface StartServerOptions {
   /** Default: the public DEMO_KEYS, allowed on a loopback host only. */
   keys?: KeysConfig;
   rateLimitPerMinute?: number;
+  /** `POST /v1/feedback` per minute per key. */
+  feedbackRateLimitPerMinute?: number;
   bodyLimitBytes?: number;
   /** One call per log line. Default: errors only, to stderr. */
   log?: LogSink;
@@ -95,6 +97,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     keys,
     version: packageVersion(),
     rateLimitPerMinute: options.rateLimitPerMinute,
+    feedbackRateLimitPerMinute: options.feedbackRateLimitPerMinute,
     bodyLimitBytes: options.bodyLimitBytes,
     log,
     demoPage: usingDemoKeys || options.seed === 'demo',

@@ -1,9 +1,10 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { DateTime, FeedbackRequest, type FeedbackList } from '../../utils/api/schemas';
-import { parseOrThrow } from '../api-error';
+import { ApiError, parseOrThrow } from '../api-error';
 import { readJsonBody, type AppEnv, type RouteDeps } from '../app';
 import { decodeFeedbackCursor, encodeFeedbackCursor } from '../cursor';
+import type { RateLimiter } from '../rate-limit';
 
 const FeedbackQuery = z.looseObject({
   messagingId: z.string().optional(),
@@ -16,10 +17,20 @@ const FeedbackQuery = z.looseObject({
 
 export function registerFeedbackRoutes(
   app: Hono<AppEnv>,
-  { store, requireScope }: RouteDeps,
+  { store, requireScope, feedbackLimiter }: RouteDeps & { feedbackLimiter: RateLimiter },
 ): void {
   // Reps' extensions hold read keys, so feedback is accepted from read scope (the contract).
   app.post('/v1/feedback', requireScope('read'), async (c) => {
+    // Per key, like the general limit, but tighter: feedback is stored for good.
+    const retryAfter = feedbackLimiter.take(c.get('grant')?.keyId ?? '');
+    if (retryAfter > 0) {
+      throw new ApiError(
+        'rate_limited',
+        `Too much feedback from this key; retry in ${retryAfter} s.`,
+        undefined,
+        { 'Retry-After': String(retryAfter) },
+      );
+    }
     const feedback = parseOrThrow(FeedbackRequest, await readJsonBody(c), 'feedback');
     const matches = await store.findContacts(feedback.contact);
     const contactId = matches.length === 1 && matches[0] ? matches[0].id : null;

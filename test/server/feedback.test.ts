@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedbackList } from '../../utils/api/schemas';
 import { startTestServer, type TestServer } from './harness';
@@ -86,5 +87,77 @@ describe('feedback', () => {
     expect(kind.body).toMatchObject({ error: { details: [{ path: 'kind' }] } });
     const cursor = await server.call('GET', '/v1/feedback?cursor=nonsense', { key: 'read' });
     expect(cursor.status).toBe(400);
+  });
+});
+
+describe('feedback around the rest of the server', () => {
+  it('is listed in the health features', async () => {
+    const health = await server.call('GET', '/v1/health', { key: 'read' });
+    expect(health.body).toMatchObject({ features: expect.arrayContaining(['feedback']) });
+  });
+
+  it('is erased with its contact, whatever the contact was named by', async () => {
+    const email = 'erase-me@acme.example';
+    const put = await server.call('PUT', `/v1/contacts/${email}`, {
+      key: 'write',
+      json: { email, name: 'Erase Me' },
+    });
+    expect(put.status).toBe(200);
+    const hash = createHash('sha256').update(email).digest('hex');
+    for (const [id, contact] of [
+      ['fb-erase-by-email', { email: 'Erase-Me@acme.example' }],
+      ['fb-erase-by-hash', { emailSha256: hash }],
+    ] as const) {
+      const posted = await server.call('POST', '/v1/feedback', {
+        key: 'read',
+        json: feedback(id, { contact, messagingId: 'msg-erase' }),
+      });
+      expect(posted.status).toBe(201);
+    }
+    expect((await list('?messagingId=msg-erase')).feedback).toHaveLength(2);
+    const erased = await server.call('DELETE', `/v1/contacts/${email}`, { key: 'admin' });
+    expect(erased.status).toBe(204);
+    const after = await list('?messagingId=msg-erase');
+    expect(after.feedback).toEqual([]);
+    expect(after.summary.byMessaging['msg-erase']).toBeUndefined();
+  });
+});
+
+describe('feedback rate limit', () => {
+  let limited: TestServer;
+  beforeAll(async () => {
+    limited = await startTestServer({ feedbackRateLimitPerMinute: 2 });
+  });
+  afterAll(() => limited?.dispose());
+
+  it('limits feedback per key with Retry-After, without limiting other keys or lookups', async () => {
+    for (const id of ['fb-limit-1', 'fb-limit-2']) {
+      const ok = await limited.call('POST', '/v1/feedback', { key: 'read', json: feedback(id) });
+      expect(ok.status).toBe(201);
+    }
+    const third = await limited.call('POST', '/v1/feedback', {
+      key: 'read',
+      json: feedback('fb-limit-3'),
+    });
+    expect(third.status).toBe(429);
+    expect(third.body).toMatchObject({ error: { code: 'rate_limited' } });
+    expect(Number(third.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    // Another key has its own allowance; the same key still looks contacts up.
+    const other = await limited.call('POST', '/v1/feedback', {
+      key: 'write',
+      json: feedback('fb-limit-4'),
+    });
+    expect(other.status).toBe(201);
+    const lookup = await limited.call('POST', '/v1/lookup', {
+      key: 'read',
+      json: { contacts: [{ email: 'jane@acme.example' }] },
+    });
+    expect(lookup.status).toBe(200);
+    const stored = await limited.call('GET', '/v1/feedback', { key: 'read' });
+    expect(
+      FeedbackList.parse(stored.body)
+        .feedback.map((f) => f.id)
+        .sort(),
+    ).toEqual(['fb-limit-1', 'fb-limit-2', 'fb-limit-4']);
   });
 });
