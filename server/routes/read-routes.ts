@@ -169,11 +169,14 @@ export function registerReadRoutes(app: Hono<AppEnv>, { store, requireScope }: R
 
   app.get('/v1/messaging', requireScope('read'), async (c) => {
     const query = parseOrThrow(MessagingQuery, c.req.query(), 'query');
+    const messaging = await store.listMessaging({
+      ids: splitList(query.ids),
+      campaignId: query.campaignId,
+    });
+    // Additive to the contract: the campaigns it references, so a client sees their status.
     const body: MessagingList = {
-      messaging: await store.listMessaging({
-        ids: splitList(query.ids),
-        campaignId: query.campaignId,
-      }),
+      messaging,
+      campaigns: await store.listCampaignsOfMessaging(messaging),
     };
     return c.json(body);
   });

@@ -444,6 +444,23 @@ export class SqliteStore implements Store {
     return row ? (JSON.parse(row.data) as Campaign) : null;
   }
 
+  async listCampaignsOfMessaging(messaging: readonly Messaging[]): Promise<Campaign[]> {
+    if (messaging.length === 0) return [];
+    const named = [...new Set(messaging.flatMap((m) => m.campaignIds ?? []))];
+    const messagingIds = messaging.map((m) => m.id);
+    // The second condition scans the campaigns table: campaigns number in the hundreds, not
+    // millions, so an index on a JSON array is not worth its upkeep.
+    return parseRows<Campaign>(
+      this.prepareCached<{ data: string }>(
+        `SELECT data FROM campaigns c
+         WHERE c.id IN (SELECT value FROM json_each(?))
+            OR EXISTS (SELECT 1 FROM json_each(c.data, '$.messagingIds') j
+                        WHERE j.value IN (SELECT value FROM json_each(?)))
+         ORDER BY c.id`,
+      ).all(JSON.stringify(named), JSON.stringify(messagingIds)),
+    );
+  }
+
   async upsertAssets(assets: Asset[]): Promise<Asset[]> {
     this.db.transaction(() => {
       for (const a of assets) this.statements.upsertAsset.run(a.id, JSON.stringify(a));

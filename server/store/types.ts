@@ -103,6 +103,11 @@ export interface Store {
 
   upsertCampaigns(campaigns: Campaign[]): Promise<Campaign[]>;
   getCampaign(id: string): Promise<Campaign | null>;
+  /**
+   * The campaigns this messaging references: those its `campaignIds` name and those whose
+   * `messagingIds` name it, by id (`GET /v1/messaging` lists them for campaign status).
+   */
+  listCampaignsOfMessaging(messaging: readonly Messaging[]): Promise<Campaign[]>;
   upsertAssets(assets: Asset[]): Promise<Asset[]>;
   upsertMessaging(messaging: Messaging[]): Promise<Messaging[]>;
   /** Memberships in one transaction; unknown contacts are created from the email alone. */

@@ -274,6 +274,21 @@ export const CampaignMembership = z
   .meta({ id: 'CampaignMembership' });
 export type CampaignMembership = z.infer<typeof CampaignMembership>;
 
+/** A campaign (`PUT /v1/campaigns/{id}`; also listed by `GET /v1/messaging`). */
+export const Campaign = z
+  .looseObject({
+    id: Id,
+    name: z.string().min(1),
+    type: openEnum(CAMPAIGN_TYPES, 'Campaign type.').optional(),
+    status: openEnum(CAMPAIGN_STATUSES, 'Campaign status.').optional(),
+    url: z.string().optional(),
+    messagingIds: z.array(z.string()).optional(),
+    startsAt: DateTime.optional(),
+    endsAt: DateTime.optional(),
+  })
+  .meta({ id: 'Campaign' });
+export type Campaign = z.infer<typeof Campaign>;
+
 export const Asset = z
   .looseObject({
     id: Id,
@@ -425,7 +440,15 @@ export const MessagingQuery = z.looseObject({
 });
 
 export const MessagingList = z
-  .looseObject({ messaging: z.array(Messaging) })
+  .looseObject({
+    messaging: z.array(Messaging),
+    // Additive (optional): the messaging library page needs each campaign's status to flag
+    // expired messaging still attached to a running campaign.
+    campaigns: z.array(Campaign).optional().meta({
+      description:
+        'Optional: the campaigns the returned messaging references (its campaignIds, and campaigns whose messagingIds name it), so a client can tell which are active. Other backends may leave it out: clients must work without it.',
+    }),
+  })
   .meta({ id: 'MessagingList' });
 export type MessagingList = z.infer<typeof MessagingList>;
 
@@ -481,20 +504,6 @@ export type EventsResponse = z.infer<typeof EventsResponse>;
 export const ContactUpsert = IngestContact.extend({ email: Email.optional() }).meta({
   id: 'ContactUpsert',
 });
-
-export const Campaign = z
-  .looseObject({
-    id: Id,
-    name: z.string().min(1),
-    type: openEnum(CAMPAIGN_TYPES, 'Campaign type.').optional(),
-    status: openEnum(CAMPAIGN_STATUSES, 'Campaign status.').optional(),
-    url: z.string().optional(),
-    messagingIds: z.array(z.string()).optional(),
-    startsAt: DateTime.optional(),
-    endsAt: DateTime.optional(),
-  })
-  .meta({ id: 'Campaign' });
-export type Campaign = z.infer<typeof Campaign>;
 
 export const MembershipUpsert = z
   .looseObject({ memberStatus: z.string().optional(), joinedAt: DateTime.optional() })
