@@ -1,0 +1,413 @@
+/**
+ * The messaging library for marketers (issues 6 and 7): `GET /v1/messaging` at every enabled
+ * backend and, at backends whose health lists the `feedback` feature, `GET /v1/feedback`
+ * for the counts per messaging entry and asset and the latest objections. One backend's
+ * failure is reported in its own source and never blanks the others.
+ *
+ * Requests follow the context client (`context-client.ts`): ky with a timeout, retries on
+ * network errors, 408, 429 and 5xx, `Retry-After` up to 10 s, every answer parsed with the
+ * contract's zod schemas, and failures in the same words.
+ *
+ * Pure apart from `fetch`: no WXT, no browser API, so it runs in Node tests against the
+ * reference server. The background wires it (`utils/background/library-handlers.ts`).
+ */
+import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
+import type { z } from 'zod';
+import type { BackendConfig } from '../settings/schema';
+import { backendUrlProblem } from './backend-url';
+import type { Failure } from './context-merge';
+import { describeZodError } from './errors';
+import { describeNetworkFailure } from './health';
+import {
+  ErrorBody,
+  FeedbackList,
+  HealthResponse,
+  MessagingList,
+  type Campaign,
+  type Feedback,
+  type Messaging,
+} from './schemas';
+
+/** Objections kept per messaging entry, newest first. */
+export const MAX_OBJECTIONS_PER_ENTRY = 3;
+/** Feedback pages read at most per backend while looking for each entry's latest objections. */
+export const MAX_FEEDBACK_PAGES = 10;
+/**
+ * Page size asked for. `limit` is the reference server's (1..200); the contract does not
+ * name it, and a backend that does not know it ignores it and pages with its own size.
+ */
+export const FEEDBACK_PAGE_SIZE = 200;
+/** A `Retry-After` longer than this is not waited for: the failure is reported instead. */
+const MAX_RETRY_AFTER_MS = 10_000;
+
+export interface MessagingFeedback {
+  landed: number;
+  missed: number;
+  objections: number;
+}
+
+export interface AssetFeedback {
+  assetId: string;
+  helpful: number;
+  notHelpful: number;
+}
+
+/** One objection a rep logged about a messaging entry. */
+export interface Objection {
+  id: string;
+  backendId: string;
+  text?: string;
+  /** When it happened (the rep's `occurredAt`, else when the backend received it). */
+  at?: string;
+  repName?: string;
+  campaignId?: string;
+}
+
+export interface LibraryEntry {
+  messaging: Messaging;
+  /** The backend that served this entry (the first in the admin's order that has its id). */
+  backendId: string;
+  /** Summed over every backend that reported feedback on it; absent when none did. */
+  feedback?: MessagingFeedback;
+  /** Newest first, at most MAX_OBJECTIONS_PER_ENTRY. */
+  objections: Objection[];
+}
+
+/** How one part of one backend's answer went. */
+export type PartOutcome = { state: 'ok' } | Failure;
+
+export interface LibrarySource {
+  backendId: string;
+  name: string;
+  messaging: PartOutcome;
+  /** Absent when the backend does not list the `feedback` feature (nothing was asked). */
+  feedback?: PartOutcome;
+  /** The backend answered `campaigns` with its messaging (campaign status is known). */
+  campaignsListed: boolean;
+  /** The latest objections may be incomplete: feedback had more pages than were read. */
+  objectionsTruncated?: boolean;
+}
+
+export interface MessagingLibrary {
+  /** By messaging id, de-duplicated across backends. */
+  entries: LibraryEntry[];
+  /** The campaigns the backends listed with their messaging, de-duplicated by id. */
+  campaigns: Campaign[];
+  /** Assets with helpful / not-helpful feedback, summed over backends. */
+  assets: AssetFeedback[];
+  sources: LibrarySource[];
+  /** ms since epoch. */
+  fetchedAt: number;
+}
+
+export interface LibraryClientOptions {
+  /** The enabled backends, in the admin's order. */
+  backends: readonly BackendConfig[];
+  fetch?: typeof fetch;
+  /** Per attempt. */
+  timeoutMs?: number;
+  retries?: number;
+  now?: () => number;
+  /** Feedback page size asked for (tests use small pages to exercise paging). */
+  feedbackPageSize?: number;
+}
+
+/** What one backend answered, before merging. */
+interface BackendLibrary {
+  source: LibrarySource;
+  messaging: Messaging[];
+  campaigns: Campaign[];
+  summary?: FeedbackList['summary'];
+  objections: Map<string, Objection[]>;
+}
+
+export async function fetchMessagingLibrary(
+  options: LibraryClientOptions,
+): Promise<MessagingLibrary> {
+  const {
+    backends,
+    timeoutMs = 8000,
+    retries = 2,
+    now = Date.now,
+    feedbackPageSize = FEEDBACK_PAGE_SIZE,
+  } = options;
+  const http = ky.create({
+    timeout: timeoutMs,
+    fetch: options.fetch,
+    throwHttpErrors: true,
+    retry: {
+      limit: retries,
+      methods: ['get'],
+      statusCodes: [408, 429, 500, 502, 503, 504],
+      afterStatusCodes: [429, 503],
+      jitter: true,
+      backoffLimit: 3000,
+      shouldRetry: ({ error }) => {
+        if (!(error instanceof HTTPError)) return undefined;
+        const wait = retryAfterMs(error.response.headers.get('retry-after'));
+        return wait !== undefined && wait > MAX_RETRY_AFTER_MS ? false : undefined;
+      },
+    },
+  });
+  const answers = await Promise.all(
+    backends.map((backend) => readBackend(http, backend, feedbackPageSize)),
+  );
+  return mergeLibraries(answers, now());
+}
+
+async function readBackend(
+  http: KyInstance,
+  backend: BackendConfig,
+  feedbackPageSize: number,
+): Promise<BackendLibrary> {
+  const source: LibrarySource = {
+    backendId: backend.id,
+    name: backend.name,
+    messaging: { state: 'ok' },
+    campaignsListed: false,
+  };
+  const empty = { source, messaging: [], campaigns: [], objections: new Map() };
+  const problem = backendUrlProblem(backend.baseUrl);
+  if (problem) {
+    source.messaging = { state: 'not_configured', message: problem };
+    return empty;
+  }
+  // Health names the features (with a valid key); asked beside the library, not before it.
+  const [library, health] = await Promise.all([
+    getJson(http, backend, 'v1/messaging', MessagingList, 'messaging list'),
+    getJson(http, backend, 'v1/health', HealthResponse, 'health check'),
+  ]);
+  if ('failure' in library) {
+    source.messaging = library.failure;
+    return empty;
+  }
+  const result: BackendLibrary = {
+    ...empty,
+    messaging: library.data.messaging,
+    campaigns: library.data.campaigns ?? [],
+  };
+  source.campaignsListed = library.data.campaigns !== undefined;
+  if ('failure' in health) {
+    source.feedback = health.failure;
+    return result;
+  }
+  if (!(health.data.features ?? []).includes('feedback')) return result;
+
+  const feedback = await readFeedback(http, backend, feedbackPageSize);
+  source.feedback = 'failure' in feedback ? feedback.failure : { state: 'ok' };
+  if ('failure' in feedback) return result;
+  if (feedback.truncated) source.objectionsTruncated = true;
+  return { ...result, summary: feedback.summary, objections: feedback.objections };
+}
+
+/**
+ * The summary (it covers every item, so the first page has it) and each entry's latest
+ * objections: pages are read, newest first, until every entry with objections has its
+ * share, the feed ends, or MAX_FEEDBACK_PAGES were read.
+ */
+async function readFeedback(
+  http: KyInstance,
+  backend: BackendConfig,
+  pageSize: number,
+): Promise<
+  | { summary: FeedbackList['summary']; objections: Map<string, Objection[]>; truncated: boolean }
+  | { failure: Failure }
+> {
+  const objections = new Map<string, Objection[]>();
+  let summary: FeedbackList['summary'] | undefined;
+  let cursor: string | null = null;
+  const complete = () =>
+    Object.entries(summary?.byMessaging ?? {}).every(
+      ([id, counts]) =>
+        (objections.get(id)?.length ?? 0) >= Math.min(counts.objections, MAX_OBJECTIONS_PER_ENTRY),
+    );
+  for (let page = 0; page < MAX_FEEDBACK_PAGES; page++) {
+    const query = new URLSearchParams({ limit: String(pageSize) });
+    if (cursor) query.set('cursor', cursor);
+    const answer = await getJson(http, backend, `v1/feedback?${query}`, FeedbackList, 'feedback');
+    if ('failure' in answer) {
+      // A later page failing costs only older objections; the summary is already complete.
+      if (summary) return { summary, objections, truncated: true };
+      return answer;
+    }
+    summary ??= answer.data.summary;
+    for (const item of answer.data.feedback) collectObjection(objections, item, backend.id);
+    cursor = answer.data.nextCursor;
+    if (!cursor || complete()) return { summary, objections, truncated: false };
+  }
+  return { summary: summary ?? { byMessaging: {}, byAsset: {} }, objections, truncated: true };
+}
+
+function collectObjection(into: Map<string, Objection[]>, item: Feedback, backendId: string) {
+  if (item.kind !== 'objection' || !item.messagingId) return;
+  const list = into.get(item.messagingId) ?? [];
+  if (list.length >= MAX_OBJECTIONS_PER_ENTRY) return;
+  const at = item.occurredAt ?? item.receivedAt;
+  list.push({
+    id: item.id,
+    backendId,
+    ...(item.text ? { text: item.text } : {}),
+    ...(at ? { at } : {}),
+    ...(item.rep?.name ? { repName: item.rep.name } : {}),
+    ...(item.campaignId ? { campaignId: item.campaignId } : {}),
+  });
+  into.set(item.messagingId, list);
+}
+
+/** Newest first; objections without a time last. */
+function byNewest(a: Objection, b: Objection): number {
+  return (Date.parse(b.at ?? '') || 0) - (Date.parse(a.at ?? '') || 0);
+}
+
+/** One library from every backend's answer: entries and campaigns by id, counts summed. */
+function mergeLibraries(answers: readonly BackendLibrary[], fetchedAt: number) {
+  const entries = new Map<string, LibraryEntry>();
+  const campaigns = new Map<string, Campaign>();
+  for (const answer of answers) {
+    for (const messaging of answer.messaging) {
+      if (!entries.has(messaging.id)) {
+        entries.set(messaging.id, {
+          messaging,
+          backendId: answer.source.backendId,
+          objections: [],
+        });
+      }
+    }
+    for (const campaign of answer.campaigns) {
+      if (!campaigns.has(campaign.id)) campaigns.set(campaign.id, campaign);
+    }
+  }
+  const assets = new Map<string, AssetFeedback>();
+  for (const answer of answers) {
+    for (const [id, counts] of Object.entries(answer.summary?.byMessaging ?? {})) {
+      const entry = entries.get(id);
+      if (!entry) continue;
+      const sum = (entry.feedback ??= { landed: 0, missed: 0, objections: 0 });
+      sum.landed += counts.landed;
+      sum.missed += counts.missed;
+      sum.objections += counts.objections;
+    }
+    for (const [id, list] of answer.objections) entries.get(id)?.objections.push(...list);
+    for (const [assetId, counts] of Object.entries(answer.summary?.byAsset ?? {})) {
+      const sum = assets.get(assetId) ?? { assetId, helpful: 0, notHelpful: 0 };
+      sum.helpful += counts.helpful;
+      sum.notHelpful += counts.notHelpful;
+      assets.set(assetId, sum);
+    }
+  }
+  for (const entry of entries.values()) {
+    entry.objections = entry.objections.sort(byNewest).slice(0, MAX_OBJECTIONS_PER_ENTRY);
+  }
+  return {
+    entries: [...entries.values()],
+    campaigns: [...campaigns.values()],
+    assets: [...assets.values()].sort((a, b) => a.assetId.localeCompare(b.assetId)),
+    sources: answers.map((answer) => answer.source),
+    fetchedAt,
+  } satisfies MessagingLibrary;
+}
+
+/** `Retry-After` (seconds or an HTTP date) in ms, or undefined. */
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (!Number.isNaN(seconds)) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : date - Date.now();
+}
+
+/** A GET parsed with `schema`; failures become states whose message says what to do. */
+async function getJson<S extends z.ZodType>(
+  http: KyInstance,
+  backend: BackendConfig,
+  path: string,
+  schema: S,
+  what: string,
+): Promise<{ data: z.infer<S> } | { failure: Failure }> {
+  const base = backend.baseUrl.endsWith('/') ? backend.baseUrl : `${backend.baseUrl}/`;
+  const url = new URL(path, base);
+  let text: string;
+  try {
+    const response = await http(url, { headers: { authorization: `Bearer ${backend.apiKey}` } });
+    text = await response.text();
+  } catch (error) {
+    return { failure: await describeRequestFailure(backend, url, error) };
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return {
+      failure: {
+        state: 'not_context_api',
+        message: `${backend.name} (${url.pathname}) did not answer with JSON (it starts with "${text.trimStart().slice(0, 40)}"). Check the base URL in the options: it is the part before /v1.`,
+      },
+    };
+  }
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return { data: parsed.data };
+  return {
+    failure: {
+      state: 'not_context_api',
+      message: `${backend.name} answered, but not as a Context API ${what}: ${describeZodError(parsed.error)}. Ask its admin to check it against the contract (npm run conformance).`,
+    },
+  };
+}
+
+async function describeRequestFailure(
+  backend: BackendConfig,
+  url: URL,
+  error: unknown,
+): Promise<Failure> {
+  const { name } = backend;
+  if (error instanceof TimeoutError) {
+    return {
+      state: 'timeout',
+      message: `${name} did not answer in time. It may be overloaded or behind a slow proxy; try again in a moment.`,
+    };
+  }
+  if (error instanceof HTTPError) {
+    const { status } = error.response;
+    let said = '';
+    try {
+      const parsed = ErrorBody.safeParse(await error.response.clone().json());
+      if (parsed.success) said = ` (${parsed.data.error.message})`;
+    } catch {
+      // Not the contract's error body: the status says enough.
+    }
+    if (status === 401 || status === 403) {
+      return {
+        state: 'unauthorized',
+        message: `${name} refused the API key (HTTP ${status})${said}. Check the key in the options and that it has the "read" scope.`,
+      };
+    }
+    if (status === 429) {
+      const wait = retryAfterMs(error.response.headers.get('retry-after'));
+      return {
+        state: 'server_error',
+        message: `${name} is rate limiting this key (HTTP 429)${said}. Try again${wait ? ` in ${Math.ceil(wait / 1000)} s` : ' later'}.`,
+      };
+    }
+    if (status >= 500) {
+      return {
+        state: 'server_error',
+        message: `${name} failed (HTTP ${status})${said}. Try again later; if it persists, its admin should check the backend's logs.`,
+      };
+    }
+    if (status === 404) {
+      return {
+        state: 'not_context_api',
+        message: `${name} has no ${url.pathname} (HTTP 404)${said}. Check the base URL in the options (the part before /v1), and that the backend serves the messaging library.`,
+      };
+    }
+    return {
+      state: 'not_context_api',
+      message: `${name} answered HTTP ${status} to ${url.pathname}${said}: not what a Context API answers. Check the base URL in the options (the part before /v1).`,
+    };
+  }
+  return {
+    state: 'unreachable',
+    // The same wording as the connection test: DNS, refused, TLS or what to check.
+    message: `${name}: ${describeNetworkFailure(url, error)}`,
+  };
+}
