@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { BackendStatusView } from './BackendStatusView';
 import { ContactSwitcher } from './sidebar/ContactSwitcher';
 import { ContextView } from './sidebar/ContextView';
+import { whyThisContact } from './sidebar/format';
 import { NotConfigured } from './sidebar/NotConfigured';
 import { Skeleton } from './sidebar/Skeleton';
 import { SourcesFooter } from './sidebar/SourcesFooter';
@@ -14,15 +15,17 @@ export function SidebarApp() {
   const status = useBackendStatus();
   const tab = useTabContacts();
   const contacts = tab.kind === 'ready' ? (tab.tabContacts?.contacts ?? []) : [];
+  // The rep's choice holds while the page keeps that contact; otherwise the primary.
   const [chosen, setChosen] = useState<string>();
   const selected = contacts.find((c) => c.email === chosen) ?? contacts[0];
   const notConfigured = status?.kind === 'not_configured';
-  const load = useContactContext(notConfigured ? undefined : selected?.email, selected?.site);
+  const lookup = useContactContext(notConfigured ? undefined : selected?.email, selected?.site);
+  const { load } = lookup;
 
   return (
     <>
-      <main aria-label="Touchpoint">
-        <h1>Touchpoint</h1>
+      <main aria-labelledby="app-heading">
+        <h1 id="app-heading">Touchpoint</h1>
         {notConfigured ? (
           <NotConfigured />
         ) : tab.kind === 'loading' ? (
@@ -38,7 +41,12 @@ export function SidebarApp() {
         ) : (
           <>
             <ContactSwitcher contacts={contacts} selected={selected.email} onSelect={setChosen} />
-            <ContextView load={load} />
+            {load.kind !== 'ready' && (
+              <p className="why" data-testid="why">
+                {selected.email} · {whyThisContact(contacts, selected.email)}
+              </p>
+            )}
+            <ContextView lookup={lookup} why={whyThisContact(contacts, selected.email)} />
           </>
         )}
       </main>

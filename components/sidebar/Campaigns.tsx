@@ -4,7 +4,7 @@ import { safeHttpUrl } from './format';
 /** The campaigns the contact is in, with the campaign's and the member's status. */
 export function Campaigns({ campaigns }: { campaigns: CampaignMembership[] }) {
   return (
-    <section aria-labelledby="campaigns-heading">
+    <section id="campaigns-section" aria-labelledby="campaigns-heading">
       <h3 id="campaigns-heading">Campaigns</h3>
       {campaigns.length === 0 ? (
         <p className="muted">In no campaign.</p>

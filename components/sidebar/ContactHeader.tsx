@@ -1,22 +1,37 @@
 import type { ContactContext } from '../../utils/api/context-merge';
 import { safeHttpUrl } from './format';
 
-/** Who the contact is: name, role, company, owner, stage, scores, CRM link. */
-export function ContactHeader({ context }: { context: ContactContext }) {
+/** Who the contact is: name, role, company, owner, stage, scores, CRM link, why picked. */
+export function ContactHeader({ context, why }: { context: ContactContext; why?: string }) {
   const contact = context.contact;
   const crmUrl = safeHttpUrl(contact?.crmUrl);
+  const owner = contact?.owner?.name ?? contact?.owner?.email;
+  const consent = [
+    contact?.consent?.doNotContact ? 'Do not contact' : undefined,
+    contact?.consent?.emailOptOut ? 'Opted out of marketing email' : undefined,
+  ].filter((text) => text !== undefined);
   return (
     <header className="contact-header">
       <h2>{contact?.name ?? context.email}</h2>
       {contact?.title && <p className="title">{contact.title}</p>}
       {contact?.company?.name && <p className="company">{contact.company.name}</p>}
+      {why && (
+        <p className="why" data-testid="why">
+          {why}
+        </p>
+      )}
+      {consent.length > 0 && (
+        <p className="banner consent" data-testid="consent">
+          {consent.join(' · ')}
+        </p>
+      )}
       <dl className="facts">
         <dt>Email</dt>
         <dd>{context.email}</dd>
-        {contact?.owner?.name && (
+        {owner && (
           <>
             <dt>Owner</dt>
-            <dd>{contact.owner.name}</dd>
+            <dd>{owner}</dd>
           </>
         )}
         {contact?.lifecycleStage && (

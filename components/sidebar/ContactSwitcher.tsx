@@ -8,32 +8,22 @@ interface ContactSwitcherProps {
   onSelect(email: string): void;
 }
 
-/** Every detected contact, primary first, each with why it was picked. */
+/** Every detected contact, primary first, each with why it was picked; shown for two or more. */
 export function ContactSwitcher({ contacts, selected, onSelect }: ContactSwitcherProps) {
   const id = useId();
-  const current = contacts.find((c) => c.email === selected);
+  if (contacts.length < 2) return null;
   return (
     <nav className="switcher" aria-label="Contacts on this page">
-      {contacts.length > 1 ? (
-        <>
-          <label htmlFor={id}>Contact ({contacts.length} on this page)</label>
-          <select id={id} value={selected} onChange={(event) => onSelect(event.target.value)}>
-            {contacts.map((contact, index) => (
-              <option key={contact.email} value={contact.email}>
-                {index === 0 ? 'Primary: ' : ''}
-                {contact.name ? `${contact.name} <${contact.email}>` : contact.email} —{' '}
-                {ROLE_LABELS[contact.role]}
-              </option>
-            ))}
-          </select>
-        </>
-      ) : null}
-      {current && (
-        <p className="why" data-testid="why">
-          Why this contact: {ROLE_LABELS[current.role]}
-          {current.email === contacts[0]?.email ? ' (primary)' : ''}.
-        </p>
-      )}
+      <label htmlFor={id}>Contact ({contacts.length} on this page)</label>
+      <select id={id} value={selected} onChange={(event) => onSelect(event.target.value)}>
+        {contacts.map((contact, index) => (
+          <option key={contact.email} value={contact.email}>
+            {index === 0 ? 'Primary: ' : ''}
+            {contact.name ? `${contact.name} <${contact.email}>` : contact.email} —{' '}
+            {ROLE_LABELS[contact.role]}
+          </option>
+        ))}
+      </select>
     </nav>
   );
 }

@@ -1,15 +1,19 @@
 import type { ContactContext } from '../../utils/api/context-merge';
 import { Campaigns } from './Campaigns';
 import { ContactHeader } from './ContactHeader';
+import { ContentConsumed } from './ContentConsumed';
 import { formatAge } from './format';
 import { Highlights } from './Highlights';
+import { Messaging } from './Messaging';
 import { NotConfigured } from './NotConfigured';
 import { Skeleton } from './Skeleton';
 import { Timeline } from './Timeline';
-import { useMoreEngagements, type ContextLoad } from './use-contact-context';
+import { useMoreEngagements, type ContactContextLoad } from './use-contact-context';
+import { useNow } from './use-now';
 
 /** The selected contact in whatever state its lookup is in; each state says what to do. */
-export function ContextView({ load }: { load: ContextLoad }) {
+export function ContextView({ lookup, why }: { lookup: ContactContextLoad; why?: string }) {
+  const { load } = lookup;
   switch (load.kind) {
     case 'idle':
     case 'loading':
@@ -23,42 +27,104 @@ export function ContextView({ load }: { load: ContextLoad }) {
       );
     case 'error':
       return (
-        <p role="alert" className="state error" data-state="error">
-          {load.message}
-        </p>
+        <>
+          <p role="alert" className="state error" data-state="error">
+            {load.message}
+          </p>
+          <RefreshButton lookup={lookup} />
+        </>
       );
     case 'ready':
-      return <ReadyContext key={load.receivedAt} context={load.context} />;
+      return (
+        <ReadyContext
+          key={load.receivedAt}
+          context={load.context}
+          receivedAt={load.receivedAt}
+          lookup={lookup}
+          why={why}
+        />
+      );
   }
 }
 
-function ReadyContext({ context }: { context: ContactContext }) {
+/** Looks the contact up again past the cache; the data on screen stays until the answer. */
+function RefreshButton({ lookup }: { lookup: ContactContextLoad }) {
+  return (
+    <button
+      type="button"
+      className="refresh small"
+      onClick={lookup.refresh}
+      disabled={lookup.refreshing}
+      aria-busy={lookup.refreshing}
+    >
+      {lookup.refreshing ? 'Refreshing…' : 'Refresh'}
+    </button>
+  );
+}
+
+function ReadyContext({
+  context,
+  receivedAt,
+  lookup,
+  why,
+}: {
+  context: ContactContext;
+  receivedAt: number;
+  lookup: ContactContextLoad;
+  why?: string;
+}) {
   if (context.state === 'not_configured') return <NotConfigured />;
   if (context.state === 'not_found') {
     return (
-      <p role="status" className="state" data-state="not_found">
-        {context.message ?? `No contact with ${context.email} in the backend.`}
-      </p>
+      <>
+        <p role="status" className="state" data-state="not_found">
+          {context.message ?? `No contact with ${context.email} in the backend.`}
+        </p>
+        <RefreshButton lookup={lookup} />
+      </>
     );
   }
   if (context.state !== 'ok') {
     return (
-      <p role="alert" className="state error" data-state={context.state}>
-        {context.message}
-      </p>
+      <>
+        <p role="alert" className="state error" data-state={context.state}>
+          {context.message}
+        </p>
+        <RefreshButton lookup={lookup} />
+      </>
     );
   }
-  return <ContactDetails context={context} />;
+  return <ContactDetails context={context} receivedAt={receivedAt} lookup={lookup} why={why} />;
 }
 
-function ContactDetails({ context }: { context: ContactContext }) {
+const SECTIONS = [
+  ['highlights-section', 'Highlights'],
+  ['timeline-section', 'Engagements'],
+  ['campaigns-section', 'Campaigns'],
+  ['content-section', 'Content'],
+  ['messaging-section', 'Messaging'],
+] as const;
+
+function ContactDetails({
+  context,
+  receivedAt,
+  lookup,
+  why,
+}: {
+  context: ContactContext;
+  receivedAt: number;
+  lookup: ContactContextLoad;
+  why?: string;
+}) {
   const more = useMoreEngagements(context);
+  const now = useNow();
+  const engagements = [...context.engagements, ...more.extra];
   return (
     <article className="contact" aria-label={context.contact?.name ?? context.email}>
       {context.stale && (
         <p role="status" className="banner stale" data-state="stale">
-          Showing cached data from {formatAge(context.ageMs ?? 0)}: the backend could not be reached
-          for fresh data.
+          Showing cached data from {formatAge((context.ageMs ?? 0) + Math.max(0, now - receivedAt))}
+          : the backend could not be reached for fresh data.
         </p>
       )}
       {context.message && (
@@ -66,10 +132,22 @@ function ContactDetails({ context }: { context: ContactContext }) {
           {context.message}
         </p>
       )}
-      <ContactHeader context={context} />
+      <div className="toolbar">
+        <RefreshButton lookup={lookup} />
+      </div>
+      <ContactHeader context={context} why={why} />
+      <nav className="sections" aria-label="Sections">
+        {SECTIONS.map(([id, label]) => (
+          <a key={id} href={`#${id}`}>
+            {label}
+          </a>
+        ))}
+      </nav>
       <Highlights highlights={context.highlights} />
-      <Timeline engagements={[...context.engagements, ...more.extra]} more={more} />
+      <Timeline engagements={engagements} more={more} />
       <Campaigns campaigns={context.campaigns} />
+      <ContentConsumed assets={context.assets} engagements={engagements} />
+      <Messaging messaging={context.messaging} now={now} />
     </article>
   );
 }

@@ -4,7 +4,7 @@ import { formatDate } from './format';
 /** The few touches that matter ("interesting moments"), before the full timeline. */
 export function Highlights({ highlights }: { highlights: Highlight[] }) {
   return (
-    <section aria-labelledby="highlights-heading">
+    <section id="highlights-section" aria-labelledby="highlights-heading">
       <h3 id="highlights-heading">Highlights</h3>
       {highlights.length === 0 ? (
         <p className="muted">No highlights.</p>

@@ -1,4 +1,4 @@
-import type { ContactRole } from '../../utils/sites/types';
+import type { ContactRole, DetectedContact } from '../../utils/sites/types';
 
 /** "Why this contact": what the page showed the address as. */
 export const ROLE_LABELS: Record<ContactRole, string> = {
@@ -9,6 +9,14 @@ export const ROLE_LABELS: Record<ContactRole, string> = {
   record: 'record email',
   link: 'link on the page',
 };
+
+/** "Why this contact": what the page showed the address as, and whether it is the primary. */
+export function whyThisContact(contacts: DetectedContact[], email: string): string | undefined {
+  const contact = contacts.find((c) => c.email === email);
+  if (!contact) return undefined;
+  const primary = email === contacts[0]?.email ? ' (primary)' : '';
+  return `Why this contact: ${ROLE_LABELS[contact.role]}${primary}.`;
+}
 
 const TYPE_LABELS: Record<string, string> = {
   'email.sent': 'Email sent',

@@ -17,18 +17,34 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+export interface ContactContextLoad {
+  load: ContextLoad;
+  /** A refresh is running; `load` still shows the previous answer. */
+  refreshing: boolean;
+  /** Looks the contact up again, past the cache (`refresh: true`). */
+  refresh(): void;
+}
+
 /** The merged context of `email` from the background; `skipped` when the rules exclude it. */
 export function useContactContext(
   email: string | undefined,
   site: string | undefined,
-): ContextLoad {
+): ContactContextLoad {
+  // Refreshes count per address: switching contacts starts from the cache again.
+  const [refreshes, setRefreshes] = useState<{ email: string; count: number }>();
+  const count = refreshes && refreshes.email === email ? refreshes.count : 0;
   // Keyed by address: a switch shows "loading" until the new answer, never the old contact.
-  const [answer, setAnswer] = useState<{ email: string; load: ContextLoad }>();
+  // During a refresh the previous answer stays on screen (with its stale banner, if any).
+  const [answer, setAnswer] = useState<{ email: string; count: number; load: ContextLoad }>();
   useEffect(() => {
     if (!email) return;
     let live = true;
-    const settle = (load: ContextLoad) => live && setAnswer({ email, load });
-    sendMessage('getContactContext', { emails: [email], ...(site ? { site } : {}) })
+    const settle = (load: ContextLoad) => live && setAnswer({ email, count, load });
+    sendMessage('getContactContext', {
+      emails: [email],
+      ...(site ? { site } : {}),
+      ...(count > 0 ? { refresh: true } : {}),
+    })
       .then((contexts) => {
         const context = contexts[email];
         settle(context ? { kind: 'ready', context, receivedAt: Date.now() } : { kind: 'skipped' });
@@ -42,9 +58,13 @@ export function useContactContext(
     return () => {
       live = false;
     };
-  }, [email, site]);
-  if (!email) return { kind: 'idle' };
-  return answer?.email === email ? answer.load : { kind: 'loading' };
+  }, [email, site, count]);
+  const refresh = useCallback(() => {
+    if (email) setRefreshes({ email, count: count + 1 });
+  }, [email, count]);
+  if (!email) return { load: { kind: 'idle' }, refreshing: false, refresh };
+  if (answer?.email !== email) return { load: { kind: 'loading' }, refreshing: false, refresh };
+  return { load: answer.load, refreshing: answer.count !== count, refresh };
 }
 
 export interface MoreEngagements {

@@ -1,42 +1,174 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { sendMessage, type TabContacts } from '../../utils/messaging/protocol';
 
 export type TabContactsState =
   | { kind: 'loading' }
-  | { kind: 'ready'; tabContacts: TabContacts | null }
+  | { kind: 'ready'; tabId: number | undefined; tabContacts: TabContacts | null }
   | { kind: 'error'; message: string };
 
 /**
- * The tab the sidebar shows: `?tabId=<id>` (the in-page iframe passes its tab), else the
- * active tab of the current window (the browser's side panel).
+ * Where the background keeps each tab's contacts (utils/background/tab-contacts.ts). The
+ * sidebar watches it rather than asking again: a change reaches the page as a storage event,
+ * with no polling and no new message, even while the service worker sleeps.
  */
-async function sidebarTabId(search: string): Promise<number | undefined> {
+const TAB_CONTACTS_KEY = 'session:tabContacts';
+
+/** Which tab the sidebar shows: one fixed tab, or whichever tab is active. */
+type SidebarTarget =
+  | { kind: 'fixed'; tabId: number }
+  /** `selfTabId`: the sidebar's own tab when it was opened as a tab (never shown). */
+  | { kind: 'follow'; selfTabId: number | undefined };
+
+/**
+ * `?tabId=<id>` (the in-page iframe passes its tab) shows that tab; without it, a sidebar
+ * framed in a page shows the page's tab, and the browser's side panel (or the page opened as
+ * a tab) follows the active tab.
+ */
+async function sidebarTarget(search: string): Promise<SidebarTarget> {
   const param = Number.parseInt(new URLSearchParams(search).get('tabId') ?? '', 10);
-  if (Number.isInteger(param) && param >= 0) return param;
-  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  return active?.id;
+  if (Number.isInteger(param) && param >= 0) return { kind: 'fixed', tabId: param };
+  const self = await browser.tabs.getCurrent();
+  if (window.top !== window && self?.id !== undefined) return { kind: 'fixed', tabId: self.id };
+  return { kind: 'follow', selfTabId: self?.id };
 }
 
-/** The contacts the background detected in the sidebar's tab. */
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The active tab of the followed window, or undefined when that is the sidebar itself (then
+ * the caller keeps showing the tab it had).
+ */
+async function activeTabId(
+  windowId: number | undefined,
+  selfTabId: number | undefined,
+): Promise<number | undefined> {
+  const [active] = await browser.tabs.query(
+    windowId === undefined ? { active: true, currentWindow: true } : { active: true, windowId },
+  );
+  return active?.id === selfTabId ? undefined : active?.id;
+}
+
+/**
+ * Follows the active tab: of the sidebar's own window for the side panel (each window has its
+ * own panel), of the last focused window when the page runs as a tab of its own.
+ */
+function followActiveTab(
+  selfTabId: number | undefined,
+  onTab: (tabId: number) => void,
+  /** At the start the only active tab is the sidebar's own. */
+  onNone: () => void,
+  onError: (error: unknown) => void,
+): () => void {
+  let windowId: number | undefined;
+  let live = true;
+  const show = (tabId: number | undefined) => live && tabId !== undefined && onTab(tabId);
+  const sync = () => activeTabId(windowId, selfTabId).then(show, onError);
+  const onActivated = ({ tabId, windowId: activatedIn }: { tabId: number; windowId: number }) => {
+    if (tabId !== selfTabId && (windowId === undefined || activatedIn === windowId)) show(tabId);
+  };
+  const onFocusChanged = (focused: number) => {
+    if (focused === browser.windows.WINDOW_ID_NONE) return;
+    // A panel stays with its window; a page in a tab follows the window the user is in.
+    if (selfTabId !== undefined) windowId = focused;
+    if (focused === windowId) void sync();
+  };
+  browser.tabs.onActivated.addListener(onActivated);
+  browser.windows.onFocusChanged.addListener(onFocusChanged);
+  browser.windows
+    .getCurrent()
+    .then(async (current) => {
+      windowId ??= current.id;
+      const tabId = await activeTabId(windowId, selfTabId);
+      if (!live) return;
+      if (tabId === undefined) onNone();
+      else onTab(tabId);
+    })
+    .catch(onError);
+  return () => {
+    live = false;
+    browser.tabs.onActivated.removeListener(onActivated);
+    browser.windows.onFocusChanged.removeListener(onFocusChanged);
+  };
+}
+
+/** The contacts the background detected in the sidebar's tab, kept current. */
 export function useTabContacts(): TabContactsState {
   const [state, setState] = useState<TabContactsState>({ kind: 'loading' });
+  const [tabId, setTabId] = useState<number>();
+  const [target, setTarget] = useState<SidebarTarget>();
+
   useEffect(() => {
     let live = true;
-    sidebarTabId(location.search)
-      .then((tabId) => (tabId === undefined ? null : sendMessage('getTabContacts', { tabId })))
-      .then((tabContacts) => live && setState({ kind: 'ready', tabContacts }))
+    sidebarTarget(location.search)
+      .then((found) => {
+        if (!live) return;
+        setTarget(found);
+        if (found.kind === 'fixed') setTabId(found.tabId);
+      })
       .catch(
         (error: unknown) =>
           live &&
           setState({
             kind: 'error',
-            message: `Could not read this tab's contacts (${error instanceof Error ? error.message : String(error)}). Reload the page.`,
+            message: `Could not find the sidebar's tab (${errorText(error)}). Reload the page.`,
           }),
       );
     return () => {
       live = false;
     };
   }, []);
+
+  useEffect(() => {
+    if (target?.kind !== 'follow') return;
+    return followActiveTab(
+      target.selfTabId,
+      setTabId,
+      // Nothing to show yet: say so instead of loading forever.
+      () => setState({ kind: 'ready', tabId: undefined, tabContacts: null }),
+      (error) =>
+        setState({
+          kind: 'error',
+          message: `Could not find the active tab (${errorText(error)}). Reload the side panel.`,
+        }),
+    );
+  }, [target]);
+
+  useEffect(() => {
+    if (tabId === undefined) return;
+    let live = true;
+    const show = (tabContacts: TabContacts | null) =>
+      live && setState({ kind: 'ready', tabId, tabContacts });
+    const read = () =>
+      sendMessage('getTabContacts', { tabId })
+        .then(show)
+        .catch(
+          (error: unknown) =>
+            live &&
+            setState({
+              kind: 'error',
+              message: `Could not read this tab's contacts (${errorText(error)}). Reload the page.`,
+            }),
+        );
+    void read();
+    const unwatch = storage.watch<Record<string, TabContacts>>(TAB_CONTACTS_KEY, (all) =>
+      show(all?.[String(tabId)] ?? null),
+    );
+    // A navigation in the tab: read again once it has loaded (the background clears the
+    // tab's contacts when it starts loading; the content script reports the new ones).
+    const onUpdated = (updated: number, change: { status?: string }) => {
+      if (updated === tabId && change.status === 'complete') void read();
+    };
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => {
+      live = false;
+      unwatch();
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
+  }, [tabId]);
+
   return state;
 }
