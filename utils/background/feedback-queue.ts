@@ -1,0 +1,365 @@
+/**
+ * The feedback queue (issue 7): reps' feedback waits in storage until a backend has it.
+ *
+ * - Enqueue writes the item before any request, so a closed browser or a stopped service
+ *   worker loses nothing; the item is held `undoMs` first, so the rep can undo it.
+ * - Delivery sends due items one by one, oldest first. The client's id is the contract's
+ *   idempotency key: `201` and `200` both mean "the backend has it", and only then is the
+ *   item removed. A request that may have reached the backend is simply sent again later,
+ *   so nothing is lost and nothing is stored twice.
+ * - A passing failure (no answer, 429, 5xx) backs off (10 s doubling to 30 min, jittered,
+ *   `Retry-After` honoured) and pauses the run: the other items wait too instead of
+ *   hammering a struggling backend. A refusal (400, 404, 413) marks the item `rejected`
+ *   with the backend's reason: it is not sent again until the rep retries or discards it. A
+ *   refused key marks every queued item, until the backends change or the rep retries.
+ *
+ * Pure apart from the injected store, target and send: the extension stores the queue in
+ * `local:feedbackQueue` (`feedback-delivery.ts`); tests use memory and the real server.
+ */
+import type { FeedbackDelivery } from '../api/feedback-client';
+import type { FeedbackRequest } from '../api/schemas';
+import type { BackendConfig } from '../settings/schema';
+import type { PendingFeedback, UndoFeedbackResult } from '../messaging/feedback-protocol';
+
+/** How long a new item waits before its first request, so the rep can undo it. */
+export const FEEDBACK_UNDO_MS = 5000;
+/** Items the queue holds at most: beyond that, something is wrong for far too long. */
+export const FEEDBACK_QUEUE_LIMIT = 500;
+export const RETRY_BASE_MS = 10_000;
+export const RETRY_MAX_MS = 30 * 60_000;
+
+/** One item as stored. */
+export interface QueuedFeedback {
+  /** The client's id, sent as the contract's idempotency key. */
+  id: string;
+  /** The request body (its `id` is the same). */
+  feedback: FeedbackRequest;
+  /** ms since epoch. */
+  createdAt: number;
+  /** Not sent before this (ms since epoch): the undo window, then the back-off. */
+  notBefore: number;
+  /** Requests started so far: above 0, the backend may already have it. */
+  attempts: number;
+  status: 'queued' | 'rejected';
+  /** Why a rejected item was refused: its key, or the item itself. */
+  rejectedFor?: 'key' | 'request';
+  /** What went wrong last, in words for the rep. */
+  lastError?: string;
+  lastAttemptAt?: number;
+}
+
+/** Where the queue lives: a WXT storage item in the extension, memory in tests. */
+export interface FeedbackQueueStore {
+  getValue(): Promise<QueuedFeedback[]>;
+  setValue(value: QueuedFeedback[]): Promise<void>;
+}
+
+/** The backend that collects feedback now, with the body it should get, or why there is none. */
+export type FeedbackTarget =
+  | { backend: BackendConfig; prepare?(feedback: FeedbackRequest): Promise<FeedbackRequest> }
+  | { message: string };
+
+export interface FeedbackQueueOptions {
+  store: FeedbackQueueStore;
+  /** Asked once per delivery run. */
+  target(): Promise<FeedbackTarget>;
+  send(backend: BackendConfig, feedback: FeedbackRequest): Promise<FeedbackDelivery>;
+  /** Told, after every change, when the next item is due (undefined: nothing to send). */
+  schedule?(at: number | undefined): void;
+  now?: () => number;
+  /** 0..1, for the back-off jitter. */
+  random?: () => number;
+  undoMs?: number;
+}
+
+export interface FeedbackQueue {
+  /** Stores the item (held for the undo window) and returns it. Throws when the queue is full. */
+  enqueue(feedback: FeedbackRequest): Promise<QueuedFeedback>;
+  /** Removes an item no request has been started for. */
+  undo(id: string): Promise<UndoFeedbackResult>;
+  /** Removes an item (not while its request runs): the rep gives up on it. */
+  discard(id: string): Promise<UndoFeedbackResult>;
+  /** Makes rejected and waiting items (one, or all) due now, and starts delivering them. */
+  retry(id?: string): Promise<void>;
+  /** The backends changed: items refused for their key are tried again. */
+  backendsChanged(): Promise<void>;
+  /** What is still waiting, oldest first. */
+  list(): Promise<PendingFeedback[]>;
+  /** Sends every due item; concurrent calls share one run. Never rejects. */
+  deliver(): Promise<void>;
+}
+
+/** Back-off before attempt `attempts + 1`: 10 s doubling to 30 min, ±20 % jitter. */
+export function retryDelayMs(attempts: number, random = Math.random): number {
+  const base = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+/**
+ * An item as the rep sees it. `sending` is known only to the background (`inFlight`);
+ * `pausedUntil` is when a paused run resumes.
+ */
+export function describeQueuedFeedback(
+  item: QueuedFeedback,
+  now: number,
+  { sending = false, pausedUntil = 0 }: { sending?: boolean; pausedUntil?: number } = {},
+): PendingFeedback {
+  const { feedback } = item;
+  const base = {
+    id: item.id,
+    kind: feedback.kind,
+    contact: feedback.contact,
+    ...(feedback.messagingId === undefined ? {} : { messagingId: feedback.messagingId }),
+    ...(feedback.assetId === undefined ? {} : { assetId: feedback.assetId }),
+    ...(feedback.campaignId === undefined ? {} : { campaignId: feedback.campaignId }),
+    ...(feedback.text === undefined ? {} : { text: feedback.text }),
+    createdAt: item.createdAt,
+    attempts: item.attempts,
+    ...(item.lastError === undefined ? {} : { message: item.lastError }),
+  };
+  if (sending) return { ...base, state: 'sending' };
+  if (item.status === 'rejected') return { ...base, state: 'rejected' };
+  if (item.attempts === 0 && item.lastError === undefined && now < item.notBefore) {
+    return { ...base, state: 'undoable', undoableUntil: item.notBefore };
+  }
+  return { ...base, state: 'waiting', nextAttemptAt: Math.max(item.notBefore, pausedUntil, now) };
+}
+
+export function createFeedbackQueue(options: FeedbackQueueOptions): FeedbackQueue {
+  const { store, now = Date.now, random = Math.random, undoMs = FEEDBACK_UNDO_MS } = options;
+  /** Items whose request is running in this worker. */
+  const inFlight = new Set<string>();
+  /** A passing failure pauses every item until then (memory: a new worker tries at once). */
+  let pausedUntil = 0;
+  /** Runs without a target in a row, for their back-off. */
+  let targetlessRuns = 0;
+
+  // Read-modify-write cycles one at a time: the sidebar, alarms and the delivery run all
+  // change the queue, and two overlapping writes would each drop the other's change.
+  let tail: Promise<unknown> = Promise.resolve();
+  function mutate<T>(change: (items: QueuedFeedback[]) => T): Promise<T> {
+    const run = tail.then(async () => {
+      const items = await store.getValue();
+      const result = change(items);
+      await store.setValue(items);
+      return result;
+    });
+    tail = run.catch(() => undefined);
+    return run;
+  }
+
+  async function scheduleNext(): Promise<void> {
+    if (!options.schedule) return;
+    await tail;
+    const queued = (await store.getValue()).filter((item) => item.status === 'queued');
+    if (queued.length === 0) return options.schedule(undefined);
+    const earliest = Math.min(...queued.map((item) => item.notBefore));
+    options.schedule(Math.max(earliest, pausedUntil));
+  }
+
+  /** The item, taken for a request: counted as an attempt before it starts. */
+  function claim(id: string, at: number): Promise<QueuedFeedback | undefined> {
+    return mutate((items) => {
+      const item = items.find((i) => i.id === id);
+      if (!item || item.status !== 'queued' || item.notBefore > at || inFlight.has(id)) {
+        return undefined;
+      }
+      inFlight.add(id);
+      item.attempts += 1;
+      item.lastAttemptAt = at;
+      return structuredClone(item);
+    });
+  }
+
+  function settle(id: string, result: FeedbackDelivery, at: number): Promise<void> {
+    return mutate((items) => {
+      inFlight.delete(id);
+      const index = items.findIndex((i) => i.id === id);
+      const item = items[index];
+      if (!item) return;
+      if (result.outcome === 'delivered') {
+        items.splice(index, 1);
+      } else if (result.outcome === 'retry') {
+        item.lastError = result.message;
+        item.notBefore =
+          at + Math.max(retryDelayMs(item.attempts, random), result.retryAfterMs ?? 0);
+        pausedUntil = item.notBefore;
+      } else if (result.reason === 'key') {
+        // The key is refused for all of them: none is sent again until it changes.
+        for (const other of items) {
+          if (other.status !== 'queued' && other !== item) continue;
+          other.status = 'rejected';
+          other.rejectedFor = 'key';
+          other.lastError = result.message;
+        }
+      } else {
+        item.status = 'rejected';
+        item.rejectedFor = 'request';
+        item.lastError = result.message;
+      }
+    });
+  }
+
+  async function runOnce(): Promise<void> {
+    const started = now();
+    if (pausedUntil > started) return;
+    const due = (await store.getValue())
+      .filter((item) => item.status === 'queued' && item.notBefore <= started)
+      .sort((a, b) => a.createdAt - b.createdAt);
+    if (due.length === 0) return;
+    let target: FeedbackTarget;
+    try {
+      target = await options.target();
+    } catch (error) {
+      target = { message: `Could not choose a backend for feedback: ${String(error)}` };
+    }
+    if ('message' in target) {
+      targetlessRuns += 1;
+      pausedUntil = started + retryDelayMs(targetlessRuns, random);
+      const { message } = target;
+      const ids = new Set(due.map((item) => item.id));
+      await mutate((items) => {
+        for (const item of items) if (ids.has(item.id)) item.lastError = message;
+      });
+      return;
+    }
+    targetlessRuns = 0;
+    for (const { id } of due) {
+      const at = now();
+      const item = await claim(id, at);
+      if (!item) continue;
+      let result: FeedbackDelivery;
+      try {
+        const body = target.prepare ? await target.prepare(item.feedback) : item.feedback;
+        result = await options.send(target.backend, body);
+      } catch (error) {
+        result = { outcome: 'retry', message: `Sending failed: ${String(error)}` };
+      }
+      await settle(id, result, now());
+      if (result.outcome === 'retry' || (result.outcome === 'rejected' && result.reason === 'key'))
+        break;
+    }
+  }
+
+  let running: Promise<void> | undefined;
+  let again = false;
+  function deliver(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await runOnce();
+        } catch (error) {
+          console.warn('Touchpoint: feedback delivery failed', error);
+        }
+      } while (again);
+      await scheduleNext().catch((error: unknown) =>
+        console.warn('Touchpoint: could not schedule feedback delivery', error),
+      );
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
+  return {
+    async enqueue(feedback) {
+      const createdAt = now();
+      const item: QueuedFeedback = {
+        id: feedback.id,
+        feedback,
+        createdAt,
+        notBefore: createdAt + undoMs,
+        attempts: 0,
+        status: 'queued',
+      };
+      const added = await mutate((items) => {
+        const existing = items.find((i) => i.id === feedback.id);
+        if (existing) return structuredClone(existing);
+        if (items.length >= FEEDBACK_QUEUE_LIMIT) {
+          throw new Error(
+            `${FEEDBACK_QUEUE_LIMIT} feedback items are already waiting to be sent; nothing more is queued until they are. Check the backend in the options, or discard some.`,
+          );
+        }
+        items.push(item);
+        return item;
+      });
+      void scheduleNext().catch(() => undefined);
+      return added;
+    },
+
+    undo(id) {
+      return mutate((items): UndoFeedbackResult => {
+        const index = items.findIndex((i) => i.id === id);
+        const item = items[index];
+        if (!item) return { done: false, message: 'It was already sent or discarded.' };
+        if (inFlight.has(id) || item.attempts > 0) {
+          return { done: false, message: 'Too late to undo: it is being sent, or was sent.' };
+        }
+        items.splice(index, 1);
+        return { done: true };
+      }).finally(() => void scheduleNext().catch(() => undefined));
+    },
+
+    discard(id) {
+      return mutate((items): UndoFeedbackResult => {
+        const index = items.findIndex((i) => i.id === id);
+        if (index < 0) return { done: false, message: 'It was already sent or discarded.' };
+        if (inFlight.has(id)) {
+          return { done: false, message: 'It is being sent right now; try again in a moment.' };
+        }
+        items.splice(index, 1);
+        return { done: true };
+      }).finally(() => void scheduleNext().catch(() => undefined));
+    },
+
+    async retry(id) {
+      const at = now();
+      await mutate((items) => {
+        for (const item of items) {
+          if (id !== undefined && item.id !== id) continue;
+          // An item still in its undo window keeps it.
+          if (item.attempts === 0 && item.lastError === undefined && item.notBefore > at) continue;
+          item.status = 'queued';
+          delete item.rejectedFor;
+          item.notBefore = Math.min(item.notBefore, at);
+        }
+      });
+      pausedUntil = 0;
+      targetlessRuns = 0;
+      // Not awaited: the rep sees the list at once; `deliver()` joins this run.
+      void deliver();
+    },
+
+    async backendsChanged() {
+      const at = now();
+      await mutate((items) => {
+        for (const item of items) {
+          if (item.rejectedFor !== 'key') continue;
+          item.status = 'queued';
+          delete item.rejectedFor;
+          item.notBefore = Math.min(item.notBefore, at);
+        }
+      });
+      pausedUntil = 0;
+      targetlessRuns = 0;
+      await deliver();
+    },
+
+    async list() {
+      await tail;
+      const at = now();
+      return (await store.getValue())
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .map((item) =>
+          describeQueuedFeedback(item, at, { sending: inFlight.has(item.id), pausedUntil }),
+        );
+    },
+
+    deliver,
+  };
+}
