@@ -1,0 +1,247 @@
+/**
+ * Draft check (issue 6): does a rep's draft stay on message? Runs locally (content script or
+ * background); the draft never leaves the browser. Matching rules: `normalize.ts` (words,
+ * inflections) and `matcher.ts` (phrases to avoid, covered claims).
+ *
+ * Which messaging counts for what, at `now`:
+ * - current entries (valid now, or without dates) give the covered talking points and the
+ *   suggestions;
+ * - phrases to avoid come from every entry that has not expired (an expired entry's advice
+ *   is superseded by its successor's);
+ * - expired entries (validUntil passed) give the outdated claims: their talking points,
+ *   statement and proof points, unless the same words also cover a current claim there
+ *   (the rep is making the current claim, which happens to share words with the old one);
+ * - entries not yet valid (validFrom ahead) are not used: reps must not pre-announce.
+ */
+import type { Messaging } from '../api/schemas';
+import { excerptAround, SYNTHETIC, type Excerpt } from './normalize';
+import {
+  compileMessaging,
+  findClaim,
+  findPhrase,
+  phrasesUsedIn,
+  scanText,
+  validityAt,
+  type ClaimMatch,
+  type CompiledClaim,
+  type CompiledEntry,
+  type CompiledMessaging,
+  type Scan,
+} from './matcher';
+
+export { compileMessaging, type CompiledMessaging } from './matcher';
+
+/** Where in the draft: offsets into the text given to `checkDraft`, `[start, end)`. */
+export interface DraftLocation {
+  start: number;
+  end: number;
+  /** The text around it, for display. */
+  excerpt: Excerpt;
+}
+
+export interface CoveredTalkingPoint {
+  messagingId: string;
+  theme: string;
+  talkingPoint: string;
+  /** Index in the entry's `talkingPoints`. */
+  talkingPointIndex: number;
+  where: DraftLocation;
+  /** The draft's words that matched, as written. */
+  matchedWords: string[];
+}
+
+export interface AvoidedPhraseHit {
+  /** The phrase as the (first) entry listing it writes it. */
+  phrase: string;
+  /** The first entry listing the phrase. */
+  messagingId: string;
+  /** Every entry listing it. */
+  messagingIds: string[];
+  where: DraftLocation;
+}
+
+export type ClaimKind = 'talkingPoint' | 'statement' | 'proofPoint';
+
+export interface OutdatedClaim {
+  messagingId: string;
+  theme: string;
+  claim: string;
+  kind: ClaimKind;
+  validUntil: string;
+  /** A current entry with the same theme, which the rep should use instead. */
+  supersededBy?: string;
+  where: DraftLocation;
+  matchedWords: string[];
+}
+
+export interface SuggestedTalkingPoint {
+  messagingId: string;
+  theme: string;
+  talkingPoint: string;
+  talkingPointIndex: number;
+  /** Touches the recipient had with this messaging (0 when no engagement was given). */
+  touches: number;
+}
+
+export interface DraftCheck {
+  covered: CoveredTalkingPoint[];
+  avoided: AvoidedPhraseHit[];
+  outdated: OutdatedClaim[];
+  suggestions: SuggestedTalkingPoint[];
+  /** Words the rep wrote (emoji, punctuation and `&`/`%` signs do not count). */
+  wordCount: number;
+}
+
+export interface CheckDraftOptions {
+  /** ms since epoch; default `Date.now()`. */
+  now?: number;
+  /** messagingId → how many touches the recipient had with it (`exposureTouches`). */
+  engagement?: ReadonlyMap<string, number>;
+  /** How many suggestions at most (default 2). */
+  maxSuggestions?: number;
+}
+
+function locate(text: string, scan: Scan, first: number, last: number): DraftLocation {
+  const start = scan.tokens.start[first]!;
+  const end = scan.tokens.end[last]!;
+  return { start, end, excerpt: excerptAround(text, start, end) };
+}
+
+function matchedWords(text: string, scan: Scan, match: ClaimMatch): string[] {
+  return match.tokens.map((t) => text.slice(scan.tokens.start[t], scan.tokens.end[t]));
+}
+
+function claimsOf(entry: CompiledEntry): Array<{ claim: CompiledClaim; kind: ClaimKind }> {
+  return [
+    ...entry.talkingPoints.map((claim) => ({ claim, kind: 'talkingPoint' as const })),
+    { claim: entry.statement, kind: 'statement' as const },
+    ...entry.proofPoints.map((claim) => ({ claim, kind: 'proofPoint' as const })),
+  ];
+}
+
+/** Checks a draft against the messaging; see the module comment and `DraftCheck`. */
+export function checkDraft(
+  text: string,
+  messaging: readonly Messaging[],
+  options: CheckDraftOptions = {},
+): DraftCheck {
+  const now = options.now ?? Date.now();
+  const compiled = compileMessaging(messaging);
+  const scan = scanText(compiled, text);
+  let wordCount = 0;
+  for (const f of scan.tokens.flags) if ((f & SYNTHETIC) === 0) wordCount++;
+
+  const validity = compiled.entries.map((e) => validityAt(e, now));
+  const current = compiled.entries.filter((_, i) => validity[i] === 'current');
+
+  const avoided: AvoidedPhraseHit[] = [];
+  for (const { phrase, entries } of compiled.avoidPhrases) {
+    const listing = entries.filter((e) => validity[e.order] !== 'expired');
+    if (listing.length === 0) continue;
+    for (const p of findPhrase(scan, phrase)) {
+      const first = listing[0]!;
+      avoided.push({
+        phrase: first.avoid.find((a) => a.key === phrase.key)?.text ?? phrase.text,
+        messagingId: first.messaging.id,
+        messagingIds: listing.map((e) => e.messaging.id),
+        where: locate(text, scan, p, p + phrase.words.length - 1),
+      });
+    }
+  }
+  avoided.sort((a, b) => a.where.start - b.where.start);
+
+  const covered: CoveredTalkingPoint[] = [];
+  const coveredSet = new Set<CompiledClaim>();
+  for (const entry of current) {
+    entry.talkingPoints.forEach((claim, talkingPointIndex) => {
+      const match = findClaim(scan, claim);
+      if (!match) return;
+      coveredSet.add(claim);
+      covered.push({
+        messagingId: entry.messaging.id,
+        theme: entry.messaging.theme,
+        talkingPoint: claim.text,
+        talkingPointIndex,
+        where: locate(text, scan, match.first, match.last),
+        matchedWords: matchedWords(text, scan, match),
+      });
+    });
+  }
+  covered.sort((a, b) => a.where.start - b.where.start);
+
+  const outdated: OutdatedClaim[] = [];
+  for (const entry of compiled.entries) {
+    if (validity[entry.order] !== 'expired') continue;
+    for (const { claim, kind } of claimsOf(entry)) {
+      const match = findClaim(scan, claim);
+      if (!match) continue;
+      const isCurrentClaim = current.some((c) =>
+        claimsOf(c).some(({ claim: other }) => {
+          const m = findClaim(scan, other, match.first - other.window, match.last + other.window);
+          return m !== undefined && m.first <= match.last && m.last >= match.first;
+        }),
+      );
+      if (isCurrentClaim) continue;
+      const successor = current
+        .filter((c) => c.themeKey === entry.themeKey)
+        .sort((a, b) => (b.validFrom ?? 0) - (a.validFrom ?? 0))[0];
+      outdated.push({
+        messagingId: entry.messaging.id,
+        theme: entry.messaging.theme,
+        claim: claim.text,
+        kind,
+        validUntil: entry.messaging.validUntil!,
+        ...(successor ? { supersededBy: successor.messaging.id } : {}),
+        where: locate(text, scan, match.first, match.last),
+        matchedWords: matchedWords(text, scan, match),
+      });
+    }
+  }
+  outdated.sort((a, b) => a.where.start - b.where.start);
+
+  return {
+    covered,
+    avoided,
+    outdated,
+    suggestions: suggest(compiled, current, coveredSet, options),
+    wordCount,
+  };
+}
+
+/**
+ * One or two talking points the draft does not cover yet, from the messaging the recipient
+ * engaged with most (most touches first, library order on ties; with no engagement given,
+ * library order). Within an entry, talking points keep marketing's order. A talking point
+ * that itself uses a phrase some current entry says to avoid is never suggested.
+ */
+function suggest(
+  compiled: CompiledMessaging,
+  current: CompiledEntry[],
+  covered: ReadonlySet<CompiledClaim>,
+  options: CheckDraftOptions,
+): SuggestedTalkingPoint[] {
+  const max = options.maxSuggestions ?? 2;
+  const touches = (e: CompiledEntry) => options.engagement?.get(e.messaging.id) ?? 0;
+  const ranked = current
+    .filter((e) => !options.engagement || touches(e) > 0)
+    .sort((a, b) => touches(b) - touches(a) || a.order - b.order);
+  const suggestions: SuggestedTalkingPoint[] = [];
+  for (const entry of ranked) {
+    for (const [talkingPointIndex, claim] of entry.talkingPoints.entries()) {
+      if (suggestions.length >= max) return suggestions;
+      if (covered.has(claim)) continue;
+      const avoidedByCurrent = phrasesUsedIn(compiled, claim).some(({ entries }) =>
+        entries.some((e) => current.includes(e)),
+      );
+      if (avoidedByCurrent) continue;
+      suggestions.push({
+        messagingId: entry.messaging.id,
+        theme: entry.messaging.theme,
+        talkingPoint: claim.text,
+        talkingPointIndex,
+        touches: touches(entry),
+      });
+    }
+  }
+  return suggestions;
+}

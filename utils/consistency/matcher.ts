@@ -1,0 +1,345 @@
+/**
+ * The compiled form of a messaging library and the two ways its texts are found in a text:
+ *
+ * - **Phrases** (`avoid` entries): every word, stop words included, consecutive, in order,
+ *   inside one sentence, each word matching whole-word with its inflections.
+ *   "rip and replace" hits "Ripping and replacing", "rip-and-replace", "rip & replace";
+ *   not "rip out and replace", not "trip and replacement".
+ * - **Claims** (talking points, statements, proof points): a claim of k significant words
+ *   (stop words left out) is covered when at least `required(k)` of them (all when k ≤ 2,
+ *   else max(2, ⌈0.6·k⌉)) appear, in any order, within a window of `window(n)` consecutive
+ *   draft words, n being the claim's length in words (⌈1.5·n⌉ + 2). Examples for
+ *   "Cuts manual order entry by 60%" (k = 6: cuts, manual, order, entry, 60, percent; 4 needed,
+ *   window 13): "we cut manual order entry by more than half" covers it (cut, manual, order,
+ *   entry); "60% less manual order entry" covers it; "please enter your order manually"
+ *   does not (only "order"); neither do the words spread over a long paragraph.
+ *   Order is not required because reps rephrase ("60% less manual entry of orders"); the
+ *   window keeps scattered words from counting.
+ *
+ * `compileMessaging` is cached by the identity of the array, so checks repeated while a rep
+ * types only tokenize the draft; the draft's words are resolved to the library's vocabulary
+ * through a cache too.
+ */
+import type { Messaging } from '../api/schemas';
+import { BREAK_BEFORE, STOP_WORDS, tokenize, wordForms, type Tokens } from './normalize';
+
+/** A text that is covered by enough of its significant words (see module comment). */
+export interface CompiledClaim {
+  text: string;
+  /** Vocabulary ids of its distinct significant words. */
+  significant: number[];
+  /** How many of them must appear. */
+  required: number;
+  /** Within how many consecutive words. */
+  window: number;
+}
+
+/** A phrase found only as a whole. */
+export interface CompiledPhrase {
+  text: string;
+  /** Normalised form: phrases equal after normalisation are one phrase. */
+  key: string;
+  /** Vocabulary ids of every word, in order. */
+  words: number[];
+}
+
+export interface CompiledEntry {
+  messaging: Messaging;
+  /** Position in the library array. */
+  order: number;
+  /** ms since epoch, or undefined when absent or unparsable. */
+  validFrom?: number;
+  validUntil?: number;
+  /** Normalised theme, to spot two versions of one theme. */
+  themeKey: string;
+  statement: CompiledClaim;
+  talkingPoints: CompiledClaim[];
+  proofPoints: CompiledClaim[];
+  avoid: CompiledPhrase[];
+}
+
+export interface CompiledMessaging {
+  source: readonly Messaging[];
+  entries: CompiledEntry[];
+  byId: ReadonlyMap<string, CompiledEntry>;
+  /** Distinct phrases to avoid, each with the entries listing it. */
+  avoidPhrases: Array<{ phrase: CompiledPhrase; entries: CompiledEntry[] }>;
+  vocabularySize: number;
+  /** Word form → ids of the vocabulary words having that form. */
+  formIndex: ReadonlyMap<string, number[]>;
+  /** Draft word → the vocabulary ids it matches (filled lazily, bounded). */
+  wordCache: Map<string, readonly number[]>;
+}
+
+const NO_IDS: readonly number[] = [];
+const WORD_CACHE_LIMIT = 50_000;
+
+function time(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+export function requiredWords(significant: number): number {
+  return significant <= 2 ? significant : Math.max(2, Math.ceil(0.6 * significant));
+}
+export function windowSize(words: number): number {
+  return Math.ceil(1.5 * words) + 2;
+}
+
+const compiledCache = new WeakMap<readonly Messaging[], CompiledMessaging>();
+
+/**
+ * Compiles a messaging library for matching. Cached by the array's identity: pass the same
+ * array again (as the sidebar does while the rep types) and nothing is recompiled.
+ */
+export function compileMessaging(messaging: readonly Messaging[]): CompiledMessaging {
+  const cached = compiledCache.get(messaging);
+  if (cached) return cached;
+
+  const vocabulary = new Map<string, number>();
+  const formIndex = new Map<string, number[]>();
+  const wordId = (word: string): number => {
+    let id = vocabulary.get(word);
+    if (id === undefined) {
+      id = vocabulary.size;
+      vocabulary.set(word, id);
+      for (const form of wordForms(word)) {
+        const ids = formIndex.get(form);
+        if (ids) ids.push(id);
+        else formIndex.set(form, [id]);
+      }
+    }
+    return id;
+  };
+  const claim = (text: string): CompiledClaim => {
+    const { words } = tokenize(text);
+    const significant = [...new Set(words.filter((w) => !STOP_WORDS.has(w)).map(wordId))];
+    return {
+      text,
+      significant,
+      required: requiredWords(significant.length),
+      window: windowSize(words.length),
+    };
+  };
+  const phrase = (text: string): CompiledPhrase => {
+    const { words } = tokenize(text);
+    return { text, key: words.join(' '), words: words.map(wordId) };
+  };
+
+  const entries = messaging.map((m, order): CompiledEntry => ({
+    messaging: m,
+    order,
+    validFrom: time(m.validFrom),
+    validUntil: time(m.validUntil),
+    themeKey: tokenize(m.theme).words.join(' '),
+    statement: claim(m.statement),
+    talkingPoints: m.talkingPoints.map(claim),
+    proofPoints: (m.proofPoints ?? []).map(claim),
+    avoid: (m.avoid ?? []).map(phrase).filter((p) => p.words.length > 0),
+  }));
+  const byPhrase = new Map<string, { phrase: CompiledPhrase; entries: CompiledEntry[] }>();
+  for (const entry of entries) {
+    for (const p of entry.avoid) {
+      const known = byPhrase.get(p.key);
+      if (!known) byPhrase.set(p.key, { phrase: p, entries: [entry] });
+      else if (!known.entries.includes(entry)) known.entries.push(entry);
+    }
+  }
+  const byId = new Map<string, CompiledEntry>();
+  for (const entry of entries)
+    if (!byId.has(entry.messaging.id)) byId.set(entry.messaging.id, entry);
+
+  const compiled: CompiledMessaging = {
+    source: messaging,
+    entries,
+    byId,
+    avoidPhrases: [...byPhrase.values()],
+    vocabularySize: vocabulary.size,
+    formIndex,
+    wordCache: new Map(),
+  };
+  compiledCache.set(messaging, compiled);
+  return compiled;
+}
+
+/** A text's tokens and, per vocabulary word, the (sorted) token indexes that match it. */
+export interface Scan {
+  tokens: Tokens;
+  positions: Array<number[] | undefined>;
+}
+
+function vocabularyIds(compiled: CompiledMessaging, word: string): readonly number[] {
+  const cached = compiled.wordCache.get(word);
+  if (cached) return cached;
+  let ids: number[] | undefined;
+  for (const form of wordForms(word)) {
+    const found = compiled.formIndex.get(form);
+    if (!found) continue;
+    if (!ids) ids = [...found];
+    else for (const id of found) if (!ids.includes(id)) ids.push(id);
+  }
+  const result = ids ?? NO_IDS;
+  if (compiled.wordCache.size >= WORD_CACHE_LIMIT) compiled.wordCache.clear();
+  compiled.wordCache.set(word, result);
+  return result;
+}
+
+/** Tokenizes `text` and indexes where each of the library's words occurs in it. */
+export function scanText(compiled: CompiledMessaging, text: string): Scan {
+  const tokens = tokenize(text);
+  const positions: Array<number[] | undefined> = new Array(compiled.vocabularySize);
+  const { words } = tokens;
+  for (let t = 0; t < words.length; t++) {
+    const ids = vocabularyIds(compiled, words[t]!);
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      const list = positions[id];
+      if (!list) positions[id] = [t];
+      else if (list[list.length - 1] !== t) list.push(t);
+    }
+  }
+  return { tokens, positions };
+}
+
+function contains(sorted: readonly number[] | undefined, value: number): boolean {
+  if (!sorted) return false;
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Token indexes where `phrase` starts in the scanned text (every occurrence, in order). */
+export function findPhrase(scan: Scan, phrase: CompiledPhrase): number[] {
+  const first = scan.positions[phrase.words[0]!];
+  if (!first) return [];
+  const { flags } = scan.tokens;
+  const count = scan.tokens.words.length;
+  const n = phrase.words.length;
+  for (let j = 1; j < n; j++) if (!scan.positions[phrase.words[j]!]) return [];
+  const hits: number[] = [];
+  let next = 0; // occurrences do not overlap
+  for (const p of first) {
+    if (p < next || p + n > count) continue;
+    let ok = true;
+    for (let j = 1; j < n && ok; j++) {
+      ok =
+        (flags[p + j]! & BREAK_BEFORE) === 0 && contains(scan.positions[phrase.words[j]!], p + j);
+    }
+    if (ok) {
+      hits.push(p);
+      next = p + n;
+    }
+  }
+  return hits;
+}
+
+/** Where a claim is covered: the first and last matched token and the matched tokens. */
+export interface ClaimMatch {
+  first: number;
+  last: number;
+  /** Token indexes of the matched significant words, in text order. */
+  tokens: number[];
+}
+
+/**
+ * The first place where `claim` is covered (see module comment), optionally only among
+ * tokens `[from, to]`.
+ */
+export function findClaim(
+  scan: Scan,
+  claim: CompiledClaim,
+  from = 0,
+  to = Number.MAX_SAFE_INTEGER,
+): ClaimMatch | undefined {
+  const { significant, required, window } = claim;
+  if (required === 0) return undefined;
+  let present = 0;
+  for (const id of significant) if (scan.positions[id]) present++;
+  if (present < required) return undefined;
+
+  // Events: (token, which significant word), sorted by token; encoded as one number.
+  const events: number[] = [];
+  const K = 1024;
+  for (let s = 0; s < significant.length && s < K; s++) {
+    const list = scan.positions[significant[s]!];
+    if (!list) continue;
+    for (const p of list) if (p >= from && p <= to) events.push(p * K + s);
+  }
+  events.sort((a, b) => a - b);
+  const counts = new Uint16Array(Math.min(significant.length, K));
+  let distinct = 0;
+  let left = 0;
+  for (let right = 0; right < events.length; right++) {
+    const pr = Math.floor(events[right]! / K);
+    const sr = events[right]! % K;
+    if (counts[sr]! === 0) distinct++;
+    counts[sr] = counts[sr]! + 1;
+    while (pr - Math.floor(events[left]! / K) >= window) {
+      const sl = events[left]! % K;
+      counts[sl] = counts[sl]! - 1;
+      if (counts[sl] === 0) distinct--;
+      left++;
+    }
+    if (distinct >= required) {
+      // Take in the rest of the window too, and drop leading repeats, so the match shows
+      // every claim word found there and starts at the first one needed.
+      const pl = Math.floor(events[left]! / K);
+      let end = right + 1;
+      while (end < events.length && Math.floor(events[end]! / K) - pl < window) end++;
+      const last = new Map<number, number>();
+      for (let e = left; e < end; e++) last.set(events[e]! % K, e);
+      let start = left;
+      while (last.get(events[start]! % K)! > start) start++;
+      const seen = new Set<number>();
+      const tokens: number[] = [];
+      for (let e = start; e < end; e++) {
+        const s = events[e]! % K;
+        const p = Math.floor(events[e]! / K);
+        if (seen.has(s)) continue;
+        seen.add(s);
+        if (tokens[tokens.length - 1] !== p) tokens.push(p);
+      }
+      return { first: tokens[0]!, last: tokens[tokens.length - 1]!, tokens };
+    }
+  }
+  return undefined;
+}
+
+/** A phrase to avoid with the entries that list it. */
+export type AvoidPhraseGroup = CompiledMessaging['avoidPhrases'][number];
+
+const phrasesUsedCache = new WeakMap<CompiledClaim, AvoidPhraseGroup[]>();
+
+/**
+ * The library's phrases to avoid that a claim's own text contains (a talking point that
+ * says "rip and replace" while another entry forbids it). Cached per compiled claim.
+ */
+export function phrasesUsedIn(
+  compiled: CompiledMessaging,
+  claim: CompiledClaim,
+): AvoidPhraseGroup[] {
+  let used = phrasesUsedCache.get(claim);
+  if (!used) {
+    const scan = scanText(compiled, claim.text);
+    used = compiled.avoidPhrases.filter(({ phrase }) => findPhrase(scan, phrase).length > 0);
+    phrasesUsedCache.set(claim, used);
+  }
+  return used;
+}
+
+/** Validity of an entry at `now`. */
+export type Validity = 'current' | 'expired' | 'future';
+
+export function validityAt(entry: CompiledEntry, now: number): Validity {
+  if (entry.validUntil !== undefined && entry.validUntil < now) return 'expired';
+  if (entry.validFrom !== undefined && entry.validFrom > now) return 'future';
+  return 'current';
+}

@@ -1,0 +1,496 @@
+/**
+ * Text normalisation for the consistency checks (issue 6): turns a draft, a talking point or
+ * a phrase to avoid into word tokens that compare equal when a reader would say they are the
+ * same words, and keeps each token's offsets in the ORIGINAL text so a hit can show the text
+ * around it.
+ *
+ * Rules (each has a test in normalize.test.ts):
+ * - Unicode NFKC per character cluster (ligatures, full-width letters, composed accents),
+ *   then locale-independent lowercase (`toLowerCase`, never `toLocaleLowerCase`).
+ * - HTML entities are decoded (`&amp;`, `&nbsp;`, `&#8217;`, `&#x2019;`, common named ones).
+ * - Curly quotes and apostrophes count as straight ones. An apostrophe inside a word is
+ *   dropped ("don’t" = "don't" = "dont", "customer’s" = "customers").
+ * - Hyphens and dashes separate words: "follow-up" = "follow up" = "follow – up". The closed
+ *   compound "followup" is a different word: joining would need a dictionary ("re-sign" is not
+ *   "resign", "co-op" is not "coop"), so we do not guess.
+ * - Soft hyphens (U+00AD) and zero-width characters are removed, joining the word around them;
+ *   a hyphen at the end of a line between letters is a line-break hyphenation and is removed
+ *   too ("integ-\nration" = "integration").
+ * - Whitespace and punctuation only separate words; `&` reads as "and", `%` as "percent";
+ *   digits keep their decimal point and drop thousands separators ("3,400" = "3400").
+ * - Emoji (pictographs, flags, skin tones, keycaps, variation selectors) are ignored: they
+ *   separate words and never become one.
+ * - Sentence ends (. ! ? ; and blank lines) are kept as a flag on the next token, so a phrase
+ *   never matches across two sentences.
+ *
+ * Inflections are not folded here but in `wordForms`: two words match when their sets of
+ * forms intersect (see there). Matching is whole-word by construction: a phrase word must
+ * equal a whole token (or one of its forms), never a part of a longer word.
+ *
+ * Pure module: no browser APIs, no dependencies.
+ */
+
+/** Token flag: the token was not written as a word (`&` → "and", `%` → "percent"). */
+export const SYNTHETIC = 1;
+/** Token flag: a sentence or paragraph ends between this token and the previous one. */
+export const BREAK_BEFORE = 2;
+
+/** The normalised text with, for every UTF-16 unit of it, its span in the original text. */
+export interface NormalizedText {
+  text: string;
+  /** Original offset where the character at this index came from (inclusive). */
+  start: number[];
+  /** Original offset where it ends (exclusive). */
+  end: number[];
+}
+
+/** Word tokens of a text, as parallel arrays (cheap to build for a 2,000-word draft). */
+export interface Tokens {
+  /** Normalised words: lowercase, NFKC, no apostrophes or hyphens. */
+  words: string[];
+  /** Offsets of each word in the original text: `[start, end)`. */
+  start: number[];
+  end: number[];
+  /** `SYNTHETIC` and `BREAK_BEFORE` bits. */
+  flags: number[];
+}
+
+// A small table: the named entities a compose window or a CMS export realistically carries.
+// Anything else written as `&name;` stays as text (and its letters become a word).
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  ensp: '\u2002',
+  emsp: '\u2003',
+  thinsp: '\u2009',
+  shy: '\u00ad',
+  zwj: '\u200d',
+  zwnj: '\u200c',
+  ndash: '\u2013',
+  mdash: '\u2014',
+  hyphen: '\u2010',
+  lsquo: '\u2018',
+  rsquo: '\u2019',
+  sbquo: '\u201a',
+  ldquo: '\u201c',
+  rdquo: '\u201d',
+  bdquo: '\u201e',
+  laquo: '\u00ab',
+  raquo: '\u00bb',
+  hellip: '\u2026',
+  bull: '\u2022',
+  middot: '\u00b7',
+  copy: '\u00a9',
+  reg: '\u00ae',
+  trade: '\u2122',
+  euro: '\u20ac',
+  pound: '\u00a3',
+  eacute: '\u00e9',
+  egrave: '\u00e8',
+  ecirc: '\u00ea',
+  aacute: '\u00e1',
+  agrave: '\u00e0',
+  auml: '\u00e4',
+  ouml: '\u00f6',
+  uuml: '\u00fc',
+  szlig: '\u00df',
+  ccedil: '\u00e7',
+  ntilde: '\u00f1',
+  iacute: '\u00ed',
+  oacute: '\u00f3',
+  uacute: '\u00fa',
+};
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,31}));/y;
+
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+const MARK = /\p{M}/u;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+
+/** Decodes one entity at `index` (which holds `&`): the text and the entity's length. */
+function decodeEntityAt(text: string, index: number): { value: string; length: number } | null {
+  ENTITY.lastIndex = index;
+  const m = ENTITY.exec(text);
+  if (!m) return null;
+  let value: string | undefined;
+  if (m[1] !== undefined || m[2] !== undefined) {
+    const code = m[1] !== undefined ? parseInt(m[1], 10) : parseInt(m[2]!, 16);
+    if (code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)) {
+      value = String.fromCodePoint(code);
+    }
+  } else {
+    value = NAMED_ENTITIES[m[3]!.toLowerCase()];
+  }
+  return value === undefined ? null : { value, length: m[0].length };
+}
+
+/** Removed without a trace: soft hyphen, zero-width characters, variation selectors. */
+function isInvisible(cp: number): boolean {
+  return (
+    cp === 0xad ||
+    (cp >= 0x200b && cp <= 0x200d) ||
+    cp === 0x2060 ||
+    cp === 0xfeff ||
+    (cp >= 0xfe00 && cp <= 0xfe0f)
+  );
+}
+
+function isEmoji(cp: number, char: string): boolean {
+  return (
+    (cp >= 0x1f1e6 && cp <= 0x1f1ff) || // regional indicators (flags)
+    (cp >= 0x1f3fb && cp <= 0x1f3ff) || // skin tones
+    cp === 0x20e3 || // keycap
+    (cp >= 0xe0020 && cp <= 0xe007f) || // tag sequences
+    PICTOGRAPH.test(char)
+  );
+}
+
+/** The replacement for a non-ASCII character that is not a letter or number, or null. */
+function mapSymbol(cp: number): string | null {
+  if (cp === 0x2010 || cp === 0x2011) return '-'; // hyphen, non-breaking hyphen
+  if ((cp >= 0x2012 && cp <= 0x2015) || cp === 0x2212 || cp === 0xfe58 || cp === 0xfe63) return ' '; // figure/en/em dashes, minus: always separate words
+  if (cp === 0x2018 || cp === 0x2019 || cp === 0x201b || cp === 0x2032 || cp === 0x02bc) return "'";
+  if ((cp >= 0x201c && cp <= 0x201f) || cp === 0x2033 || cp === 0xab || cp === 0xbb) return '"';
+  if (cp === 0x2028 || cp === 0x2029 || cp === 0x85) return '\n';
+  if (cp === 0xa0 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x202f || cp === 0x205f) return ' ';
+  if (cp === 0x3000 || cp === 0x1680) return ' ';
+  return null;
+}
+
+/**
+ * Normalises `text` character by character and keeps, for every character of the result,
+ * the span of the original it came from. See the module comment for the rules.
+ */
+export function normalizeText(text: string): NormalizedText {
+  let out = '';
+  const start: number[] = [];
+  const end: number[] = [];
+  const emit = (s: string, from: number, to: number) => {
+    out += s;
+    for (let k = 0; k < s.length; k++) {
+      start.push(from);
+      end.push(to);
+    }
+  };
+
+  // Each step handles one unit of `source` (the text, or a decoded entity's value) mapped to
+  // the original span [from, to) when `fixed` is set.
+  const run = (source: string, fixedFrom: number, fixedTo: number) => {
+    const fixed = fixedFrom >= 0;
+    let i = 0;
+    while (i < source.length) {
+      const code = source.charCodeAt(i);
+      const from = fixed ? fixedFrom : i;
+      const next = source.charCodeAt(i + 1);
+      const combines =
+        next >= 0x300 && MARK.test(source[i + 1]!) && next !== 0x20e3 && next !== 0xfe0f;
+      if (code < 0x80 && !combines) {
+        if (next === 0xfe0f || next === 0x20e3) {
+          // Keycap emoji (1️⃣, #️⃣): not a digit the rep wrote.
+          let j = i + 1;
+          while (
+            j < source.length &&
+            (source.charCodeAt(j) === 0xfe0f || source.charCodeAt(j) === 0x20e3)
+          )
+            j++;
+          emit(' ', from, fixed ? fixedTo : j);
+          i = j;
+          continue;
+        }
+        if (code === 0x26 && !fixed) {
+          const entity = decodeEntityAt(source, i);
+          if (entity) {
+            run(entity.value, i, i + entity.length);
+            i += entity.length;
+            continue;
+          }
+        }
+        let ch: string;
+        if (code >= 0x41 && code <= 0x5a) ch = String.fromCharCode(code + 32);
+        else if (code === 0x0d) ch = next === 0x0a ? '' : '\n';
+        else if (code === 0x09 || code === 0x0b || code === 0x0c) ch = ' ';
+        else ch = source[i]!;
+        if (ch) emit(ch, from, fixed ? fixedTo : i + 1);
+        i++;
+        continue;
+      }
+      const cp = source.codePointAt(i)!;
+      const width = cp > 0xffff ? 2 : 1;
+      const char = source.slice(i, i + width);
+      if (isInvisible(cp)) {
+        i += width;
+        continue;
+      }
+      if (isEmoji(cp, char)) {
+        emit(' ', from, fixed ? fixedTo : i + width);
+        i += width;
+        continue;
+      }
+      if (LETTER_OR_NUMBER.test(char)) {
+        // A letter with its combining marks, normalised as one cluster so "e" + U+0301
+        // composes to "é" exactly as in a precomposed text.
+        let j = i + width;
+        while (j < source.length) {
+          const c2 = source.codePointAt(j)!;
+          const w2 = c2 > 0xffff ? 2 : 1;
+          if (c2 === 0x20e3 || !MARK.test(source.slice(j, j + w2))) break;
+          j += w2;
+        }
+        const cluster = source.slice(i, j).replace(/[\ufe00-\ufe0f]/g, '');
+        emit(cluster.normalize('NFKC').toLowerCase(), from, fixed ? fixedTo : j);
+        i = j;
+        continue;
+      }
+      const mapped = mapSymbol(cp);
+      if (mapped !== null) {
+        emit(mapped, from, fixed ? fixedTo : i + width);
+      } else {
+        // Other punctuation: its NFKC form when that is ASCII ("…" → "...", "！" → "!"),
+        // otherwise a separator (™ must not become the letters "tm").
+        const nf = char.normalize('NFKC');
+        emit(
+          /^[\x20-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]+$/.test(nf) ? nf : ' ',
+          from,
+          fixed ? fixedTo : i + width,
+        );
+      }
+      i += width;
+    }
+  };
+  run(text, -1, -1);
+  return { text: out, start, end };
+}
+
+function isAsciiAlnum(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+}
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+function isWordChar(s: string, i: number): boolean {
+  const code = s.charCodeAt(i);
+  if (code < 0x80) return isAsciiAlnum(code);
+  return !Number.isNaN(code) && WORD_CHAR.test(s[i]!);
+}
+function isLetterAt(s: string, i: number): boolean {
+  const code = s.charCodeAt(i);
+  if (code < 0x80) return code >= 0x61 && code <= 0x7a;
+  return !Number.isNaN(code) && WORD_CHAR.test(s[i]!) && !isDigit(code);
+}
+
+/** Splits `text` into normalised word tokens with their offsets in `text`. */
+export function tokenize(text: string): Tokens {
+  const n = normalizeText(text);
+  const s = n.text;
+  const tokens: Tokens = { words: [], start: [], end: [], flags: [] };
+  let word = '';
+  let pieceFrom = -1; // start of the current unbroken run of word characters in `s`
+  let wordFrom = -1; // index in `s` of the word's first character
+  let lastIndex = -1; // index in `s` of the word's last character
+  let pendingBreak = false;
+
+  const flushPiece = (to: number) => {
+    if (pieceFrom >= 0) word += s.slice(pieceFrom, to);
+    pieceFrom = -1;
+  };
+  const flushWord = () => {
+    if (wordFrom < 0) return;
+    tokens.words.push(word);
+    tokens.start.push(n.start[wordFrom]!);
+    tokens.end.push(n.end[lastIndex]!);
+    tokens.flags.push(pendingBreak && tokens.words.length > 1 ? BREAK_BEFORE : 0);
+    pendingBreak = false;
+    word = '';
+    wordFrom = -1;
+  };
+  const pushSynthetic = (value: string, i: number) => {
+    tokens.words.push(value);
+    tokens.start.push(n.start[i]!);
+    tokens.end.push(n.end[i]!);
+    tokens.flags.push(SYNTHETIC | (pendingBreak && tokens.words.length > 1 ? BREAK_BEFORE : 0));
+    pendingBreak = false;
+  };
+
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (isWordChar(s, i)) {
+      if (wordFrom < 0) wordFrom = i;
+      if (pieceFrom < 0) pieceFrom = i;
+      lastIndex = i;
+      continue;
+    }
+    const inWord = wordFrom >= 0;
+    if (inWord && code === 0x27 /* ' */ && isLetterAt(s, i + 1) && isLetterAt(s, i - 1)) {
+      flushPiece(i); // "don't" → "dont"
+      continue;
+    }
+    if (inWord && code === 0x2d /* - */ && isLetterAt(s, i - 1)) {
+      // Hyphenation at a line break: "integ-\nration" → "integration".
+      let j = i + 1;
+      while (s[j] === ' ') j++;
+      if (s[j] === '\n') {
+        j++;
+        while (s[j] === ' ') j++;
+        if (isLetterAt(s, j)) {
+          flushPiece(i);
+          i = j - 1;
+          continue;
+        }
+      }
+    }
+    if (
+      inWord &&
+      (code === 0x2e || code === 0x2c) &&
+      isDigit(s.charCodeAt(i - 1)) &&
+      isDigit(s.charCodeAt(i + 1))
+    ) {
+      // "2.5" keeps its point; "3,400" drops the thousands separator.
+      if (code === 0x2c) flushPiece(i);
+      continue;
+    }
+    flushPiece(i);
+    flushWord();
+    if (code === 0x26) pushSynthetic('and', i);
+    else if (code === 0x25) pushSynthetic('percent', i);
+    else if (code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3b) pendingBreak = true;
+    else if (code === 0x0a) {
+      let j = i + 1;
+      while (s[j] === ' ') j++;
+      if (s[j] === '\n') pendingBreak = true;
+    }
+  }
+  flushPiece(s.length);
+  flushWord();
+  return tokens;
+}
+
+/** The normalised words of `text` joined by single spaces: a key for comparing short texts. */
+export function normalizeKey(text: string): string {
+  return tokenize(text).words.join(' ');
+}
+
+const VOWEL = /[aeiouy]/;
+function isDoubledConsonant(stem: string): boolean {
+  const a = stem.charCodeAt(stem.length - 1);
+  return a === stem.charCodeAt(stem.length - 2) && !'aeiou'.includes(stem[stem.length - 1]!);
+}
+
+/**
+ * The forms a word may stand for, itself first: the candidate base forms of a regular
+ * inflection. Two words match when their form sets intersect, so it does not matter which
+ * side is inflected:
+ *
+ * - plural and 3rd person: "points" → point, "boxes" → box, "replaces" → replace,
+ *   "companies" → company;
+ * - past: "replaced" → replace, "shipped" → ship (consonant doubling), "applied" → apply;
+ * - gerund: "replacing" → replace (e-drop), "shipping" → ship, "paying" → pay.
+ *
+ * Over-generation is harmless ("replacing" also yields "replac", a word no text contains).
+ * Words shorter than 4 letters and numbers are never inflected ("is", "us", "bus", "60").
+ * Irregular forms ("paid", "ran") and derivations ("shipment", "cheapest") do not match.
+ */
+export function wordForms(word: string): string[] {
+  const n = word.length;
+  if (n < 4) return [word];
+  const last = word.charCodeAt(n - 1);
+  if (last !== 0x73 /* s */ && last !== 0x64 /* d */ && last !== 0x67 /* g */) return [word];
+  const forms = [word];
+  const add = (form: string) => {
+    if (form.length >= 3 && !forms.includes(form)) forms.push(form);
+  };
+  if (last === 0x73) {
+    if (word.endsWith('ies') && n >= 5) add(word.slice(0, -3) + 'y');
+    else if (word.endsWith('es')) {
+      add(word.slice(0, -2)); // boxes → box
+      add(word.slice(0, -1)); // replaces → replace
+    } else if (!word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) {
+      add(word.slice(0, -1));
+    }
+  } else if (last === 0x64) {
+    if (word.endsWith('ied') && n >= 5) add(word.slice(0, -3) + 'y');
+    else if (word.endsWith('ed')) {
+      const stem = word.slice(0, -2);
+      add(word.slice(0, -1)); // replaced → replace
+      add(stem); // pointed → point
+      if (stem.length >= 4 && isDoubledConsonant(stem)) add(stem.slice(0, -1)); // shipped → ship
+    }
+  } else if (word.endsWith('ing')) {
+    const stem = word.slice(0, -3);
+    if (stem.length >= 2 && VOWEL.test(stem)) {
+      add(stem); // pointing → point
+      add(stem + 'e'); // replacing → replace
+      if (stem.length >= 4 && isDoubledConsonant(stem)) add(stem.slice(0, -1)); // shipping → ship
+    }
+  }
+  return forms;
+}
+
+/**
+ * Function words ignored when deciding whether a talking point is covered (they still count
+ * inside a phrase to avoid: "replace your team" needs "your").
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the and or but nor so yet for of to in on at by with within without from into onto ' +
+    'over under about as than then that this these those it its itself we our ours us you ' +
+    'your yours they their them he she his her i me my is are was were be been being am do ' +
+    'does did have has had will would can could should may might must shall not no very just ' +
+    'also such each every any all some both either neither which who whom whose what when ' +
+    'where why how there here up out if while after before between through per via'
+  ).split(' '),
+);
+
+/** A stretch of the original text around a hit, whitespace collapsed, for display. */
+export interface Excerpt {
+  text: string;
+  /** Where the hit is inside `text`: `[hitStart, hitEnd)`. */
+  hitStart: number;
+  hitEnd: number;
+}
+
+/** Text as a reader sees it: entities decoded, invisible characters gone, spaces collapsed. */
+function displayText(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '&') {
+      const entity = decodeEntityAt(s, i);
+      if (entity) {
+        out += entity.value;
+        i += entity.length - 1;
+        continue;
+      }
+    }
+    out += s[i];
+  }
+  return out.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ');
+}
+
+/**
+ * The text around `[start, end)` of `text`: about `context` characters on each side, cut at
+ * word boundaries, with "…" where it was cut.
+ */
+export function excerptAround(text: string, start: number, end: number, context = 60): Excerpt {
+  let from = Math.max(0, start - context);
+  let to = Math.min(text.length, end + context);
+  if (from > 0) {
+    const space = text.slice(from, start).search(/\s/);
+    if (space >= 0) from += space + 1;
+  }
+  if (to < text.length) {
+    const tail = text.slice(end, to);
+    const space = Math.max(tail.lastIndexOf(' '), tail.lastIndexOf('\n'));
+    if (space >= 0) to = end + space;
+  }
+  const before = (from > 0 ? '…' : '') + displayText(text.slice(from, start)).trimStart();
+  const hit = displayText(text.slice(start, end));
+  const after = displayText(text.slice(end, to)).trimEnd() + (to < text.length ? '…' : '');
+  return {
+    text: before + hit + after,
+    hitStart: before.length,
+    hitEnd: before.length + hit.length,
+  };
+}
