@@ -20,7 +20,7 @@ let current: { key: string; client: ContextClient } | undefined;
  * probe is remembered; a settings change makes a new one. Turning persistence off empties
  * the persisted cache.
  */
-async function contextClient(): Promise<ContextClient> {
+export async function contextClient(): Promise<ContextClient> {
   const { backends, privacy } = await loadEffectiveSettings();
   const enabled = backends.backends.filter((backend) => backend.enabled && backend.baseUrl);
   const key = JSON.stringify([enabled, privacy.hashedLookups, privacy.persistCache]);

@@ -5,6 +5,7 @@ import { onMessage } from '../messaging/protocol';
 import { loadEffectiveSettings } from '../settings/settings-store';
 import { clearAuditLog, listAuditLog } from './audit-log';
 import { registerContextHandlers } from './context-handlers';
+import { registerDraftHandlers } from './draft-handlers';
 import { registerFeedbackHandlers } from './feedback-handlers';
 import { registerLauncherHandlers } from './launcher-handlers';
 import { registerLibraryHandlers } from './library-handlers';
@@ -51,6 +52,7 @@ export function registerBackgroundHandlers(): void {
   registerLauncherHandlers();
   registerFeedbackHandlers();
   registerLibraryHandlers();
+  registerDraftHandlers();
   broadcastDetectionSettingsChanges();
   syncCustomDomainsOnChanges();
 

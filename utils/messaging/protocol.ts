@@ -3,6 +3,7 @@ import type { EngagementsOutcome } from '../api/context-client';
 import type { ContactContext, EngagementCursor } from '../api/context-merge';
 import type { BackendStatus } from '../api/status';
 import type { DetectedContact } from '../sites/types';
+import type { DraftProtocol } from './draft-protocol';
 import type { FeedbackProtocol } from './feedback-protocol';
 import type { LauncherProtocol } from './launcher-protocol';
 import type { LibraryProtocol } from './library-protocol';
@@ -49,7 +50,8 @@ export interface AuditEntry {
  * background). Each key is a message; its function type is the request → response. Each
  * capability's messages live in their own interface (`*-protocol.ts`), joined here.
  */
-export interface ProtocolMap extends LauncherProtocol, FeedbackProtocol, LibraryProtocol {
+export interface ProtocolMap
+  extends LauncherProtocol, FeedbackProtocol, LibraryProtocol, DraftProtocol {
   /** Health of the configured backend, as the background sees it (credentials stay there). */
   getBackendStatus(): BackendStatus;
   /** Content script → background: the page's contacts changed (sent only on change). */

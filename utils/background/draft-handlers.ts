@@ -1,0 +1,151 @@
+/**
+ * The background's side of the draft check (issue 6): a tab's content script sends the text
+ * of its open compose; the background checks it against the messaging of the compose's
+ * recipients and keeps the result, per tab, for the sidebar. The text itself is dropped
+ * once checked; it never goes to a backend. The recipients' messaging comes from the context
+ * cache (no lookup is made because a rep types) and the backends' messaging library
+ * (`GET /v1/messaging`, kept 5 minutes), which also brings the phrases to avoid.
+ */
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import type { ContactContext } from '../api/context-merge';
+import type { Messaging } from '../api/schemas';
+import { checkDraft } from '../consistency/check-draft';
+import type { TabDraftCheck } from '../messaging/draft-protocol';
+import { onMessage } from '../messaging/protocol';
+import { contextClient } from './context-handlers';
+import { fromExtensionPage } from './sender';
+import { getTabContacts } from './tab-contacts';
+
+export const draftChecksItem = storage.defineItem<Record<string, TabDraftCheck>>(
+  'session:draftChecks',
+  { fallback: {} },
+);
+
+const LIBRARY_FRESH_MS = 5 * 60_000;
+let library: { at: number; messaging: Messaging[]; failure?: string } | undefined;
+
+async function messagingLibrary(
+  now: number,
+): Promise<{ messaging: Messaging[]; failure?: string }> {
+  if (library && now - library.at < LIBRARY_FRESH_MS) return library;
+  const client = await contextClient();
+  const outcome = await client.messaging([]);
+  const failed = outcome.sources.filter((source) => source.state !== 'ok');
+  library = {
+    at: now,
+    messaging: outcome.messaging,
+    failure:
+      failed.length > 0
+        ? failed.map((source) => source.message ?? `${source.name}: ${source.state}`).join(' ')
+        : undefined,
+  };
+  // A failed fetch is tried again at the next pause, not after five minutes.
+  if (failed.length > 0 && outcome.messaging.length === 0) library.at = 0;
+  return library;
+}
+
+/** messagingId → how many of the recipients' engagements carried it. */
+function touchesByMessaging(contexts: Iterable<ContactContext>): Map<string, number> {
+  const touches = new Map<string, number>();
+  for (const context of contexts) {
+    for (const engagement of context.engagements) {
+      for (const id of engagement.messagingIds ?? []) touches.set(id, (touches.get(id) ?? 0) + 1);
+    }
+  }
+  return touches;
+}
+
+function byId(...lists: Messaging[][]): Messaging[] {
+  const seen = new Map<string, Messaging>();
+  for (const list of lists)
+    for (const entry of list) if (!seen.has(entry.id)) seen.set(entry.id, entry);
+  return [...seen.values()];
+}
+
+// One check at a time per tab; a newer text replaces a waiting one.
+const latest = new Map<number, string>();
+let queue: Promise<unknown> = Promise.resolve();
+function updateChecks(change: (all: Record<string, TabDraftCheck>) => void): Promise<void> {
+  const next = queue.then(async () => {
+    const all = await draftChecksItem.getValue();
+    change(all);
+    await draftChecksItem.setValue(all);
+  });
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+/** Checks `text` for `tabId` and stores the result ('' clears it). */
+export async function checkTabDraft(tabId: number, text: string, now = Date.now()): Promise<void> {
+  latest.set(tabId, text);
+  if (text.trim() === '') {
+    latest.delete(tabId);
+    return updateChecks((all) => void delete all[tabId]);
+  }
+  const tab = await getTabContacts(tabId);
+  const contacts = tab?.contacts ?? [];
+  const compose = contacts.filter((contact) => contact.role === 'compose');
+  const recipients = (compose.length > 0 ? compose : contacts.slice(0, 1)).map((c) => c.email);
+
+  const notes: string[] = [];
+  const client = await contextClient();
+  const contexts = recipients.length > 0 ? await client.cached(recipients) : new Map();
+  const missing = recipients.filter((email) => !contexts.has(email));
+  if (missing.length > 0) {
+    notes.push(
+      `Not looked up yet: ${missing.join(', ')}. Open the sidebar on them to check against what they saw.`,
+    );
+  }
+  const lib = await messagingLibrary(now).catch((error: unknown) => ({
+    messaging: [] as Messaging[],
+    failure: error instanceof Error ? error.message : String(error),
+  }));
+  if (lib.failure) notes.push(`The messaging library could not be read: ${lib.failure}`);
+  const messaging = byId(...[...contexts.values()].map((c) => c.messaging), lib.messaging);
+  if (messaging.length === 0 && notes.length === 0) {
+    notes.push('The backend lists no messaging, so there is nothing to check the draft against.');
+  }
+
+  // A newer text arrived while this one waited: it will be checked and stored instead.
+  if (latest.get(tabId) !== text) return;
+  const check = checkDraft(text, messaging, {
+    now,
+    engagement: touchesByMessaging(contexts.values()),
+  });
+  const result: TabDraftCheck = {
+    checkedAt: now,
+    recipients,
+    messagingCount: messaging.length,
+    check,
+    ...(notes.length > 0 ? { message: notes.join(' ') } : {}),
+  };
+  await updateChecks((all) => {
+    if (latest.get(tabId) === text) all[tabId] = result;
+  });
+}
+
+export async function getDraftCheck(tabId: number): Promise<TabDraftCheck | null> {
+  await queue;
+  return (await draftChecksItem.getValue())[tabId] ?? null;
+}
+
+export function registerDraftHandlers(): void {
+  onMessage('draftChanged', async ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    // Only a tab's content script has a draft; anything else is ignored on purpose.
+    if (tabId === undefined || tabId < 0 || fromExtensionPage(sender)) return;
+    await checkTabDraft(tabId, typeof data.text === 'string' ? data.text : '');
+  });
+  onMessage('getDraftCheck', ({ data, sender }) =>
+    fromExtensionPage(sender) ? getDraftCheck(data.tabId) : null,
+  );
+  const forget = (tabId: number) => {
+    latest.delete(tabId);
+    void updateChecks((all) => void delete all[tabId]);
+  };
+  browser.tabs.onRemoved.addListener(forget);
+  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+    if (changeInfo.status === 'loading') forget(tabId);
+  });
+}

@@ -1,0 +1,32 @@
+/**
+ * Messages of the draft check (issue 6). Part of `ProtocolMap` (protocol.ts). The draft's
+ * text goes from the content script to the background only; it is never sent to a backend
+ * nor written to disk (results live in session storage, which Chrome keeps in memory).
+ */
+import type { DraftCheck } from '../consistency/check-draft';
+
+/** The check of a tab's open compose, as the sidebar shows it. */
+export interface TabDraftCheck {
+  /** ms since epoch. */
+  checkedAt: number;
+  /** The compose's recipients (external ones), or the page's primary contact. */
+  recipients: string[];
+  /** How many messaging entries the draft was checked against. */
+  messagingCount: number;
+  check: DraftCheck;
+  /**
+   * Why the check is partial or empty, and what to do (no backend, library unreachable,
+   * recipients not looked up yet).
+   */
+  message?: string;
+}
+
+export interface DraftProtocol {
+  /**
+   * Content script → background: the text of the tab's open compose ('' when it closed).
+   * Checked against the recipients' messaging; the result is kept for the sidebar.
+   */
+  draftChanged(data: { text: string }): void;
+  /** Extension pages: the last check of a tab's draft, or null when no compose is open. */
+  getDraftCheck(data: { tabId: number }): TabDraftCheck | null;
+}
