@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { browser } from 'wxt/browser';
 import { BackendsSection } from './options/BackendsSection';
 import type { ConnectionTests, SuccessfulTests } from './options/connection-test';
 import { useDetectedOwnEmails } from './options/detected-own-emails';
@@ -26,6 +27,9 @@ export function OptionsApp() {
   return (
     <main className="options">
       <h1>Touchpoint options</h1>
+      <nav aria-label="Touchpoint pages">
+        <a href={browser.runtime.getURL('/library.html')}>Messaging library</a>
+      </nav>
       {!view ? (
         <p role="status" className={error ? 'save-status error' : undefined}>
           {error ?? 'Loading settings…'}

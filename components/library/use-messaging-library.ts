@@ -1,0 +1,44 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { MessagingLibraryAnswer } from '../../utils/messaging/library-protocol';
+import { sendMessage } from '../../utils/messaging/protocol';
+
+export type LibraryLoad =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; answer: MessagingLibraryAnswer };
+
+export interface MessagingLibraryState {
+  load: LibraryLoad;
+  /** True while a reload runs with the previous answer still shown. */
+  reloading: boolean;
+  reload(): void;
+}
+
+/** The background's messaging library; `reload` asks again and keeps the old answer meanwhile. */
+export function useMessagingLibrary(): MessagingLibraryState {
+  const [load, setLoad] = useState<LibraryLoad>({ kind: 'loading' });
+  const [generation, setGeneration] = useState(0);
+  const [reloading, setReloading] = useState(false);
+  useEffect(() => {
+    let live = true;
+    sendMessage('getMessagingLibrary', undefined)
+      .then((answer) => live && setLoad({ kind: 'ready', answer }))
+      .catch(
+        (error: unknown) =>
+          live &&
+          setLoad({
+            kind: 'error',
+            message: `The extension's background did not answer (${error instanceof Error ? error.message : String(error)}). Reload the extension.`,
+          }),
+      )
+      .finally(() => live && setReloading(false));
+    return () => {
+      live = false;
+    };
+  }, [generation]);
+  const reload = useCallback(() => {
+    setReloading(true);
+    setGeneration((n) => n + 1);
+  }, []);
+  return { load, reloading, reload };
+}
