@@ -65,9 +65,9 @@ export async function feedbackDestination(): Promise<FeedbackDestination> {
  * at worker start, synchronously: a listener added later misses the alarm that woke it.
  */
 export function startFeedbackDelivery(): void {
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === FEEDBACK_ALARM) void feedbackQueue().deliver();
-  });
+  browser.alarms.onAlarm.addListener((alarm) =>
+    alarm.name === FEEDBACK_ALARM ? feedbackQueue().deliver() : undefined,
+  );
   let backendsJson: string | undefined;
   void loadEffectiveSettings().then(
     ({ backends }) => void (backendsJson ??= JSON.stringify(backends)),

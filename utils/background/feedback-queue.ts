@@ -139,7 +139,8 @@ export function createFeedbackQueue(options: FeedbackQueueOptions): FeedbackQueu
   let tail: Promise<unknown> = Promise.resolve();
   function mutate<T>(change: (items: QueuedFeedback[]) => T): Promise<T> {
     const run = tail.then(async () => {
-      const items = await store.getValue();
+      // A copy: a store may hand out its fallback object, which must never change.
+      const items = structuredClone(await store.getValue());
       const result = change(items);
       await store.setValue(items);
       return result;
@@ -353,7 +354,7 @@ export function createFeedbackQueue(options: FeedbackQueueOptions): FeedbackQueu
     async list() {
       await tail;
       const at = now();
-      return (await store.getValue())
+      return [...(await store.getValue())]
         .sort((a, b) => a.createdAt - b.createdAt)
         .map((item) =>
           describeQueuedFeedback(item, at, { sending: inFlight.has(item.id), pausedUntil }),
