@@ -192,8 +192,8 @@ describe('chooseFeedbackTarget', () => {
     (answers: Record<string, FeedbackSupport>) =>
     async (b: BackendConfig): Promise<FeedbackSupport> =>
       answers[b.id] ?? { state: 'unknown', message: `${b.name} is down.` };
-  const feedback = { state: 'supported', features: ['feedback'] } as const;
-  const none = { state: 'unsupported', message: 'lists no feedback.' } as const;
+  const feedback: FeedbackSupport = { state: 'supported', features: ['feedback'] };
+  const none: FeedbackSupport = { state: 'unsupported', message: 'lists no feedback.' };
 
   it('takes the first enabled backend listing feedback, or the admin’s pick', async () => {
     const backends = [backend('off', false), backend('a'), backend('b'), backend('c')];
