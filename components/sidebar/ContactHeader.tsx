@@ -1,8 +1,18 @@
+import type { ReactNode } from 'react';
 import type { ContactContext } from '../../utils/api/context-merge';
 import { safeHttpUrl } from './format';
 
 /** Who the contact is: name, role, company, owner, stage, scores, CRM link, why picked. */
-export function ContactHeader({ context, why }: { context: ContactContext; why?: string }) {
+export function ContactHeader({
+  context,
+  why,
+  actions,
+}: {
+  context: ContactContext;
+  why?: string;
+  /** Controls beside the name (Refresh). */
+  actions?: ReactNode;
+}) {
   const contact = context.contact;
   const crmUrl = safeHttpUrl(contact?.crmUrl);
   const owner = contact?.owner?.name ?? contact?.owner?.email;
@@ -12,7 +22,10 @@ export function ContactHeader({ context, why }: { context: ContactContext; why?:
   ].filter((text) => text !== undefined);
   return (
     <header className="contact-header">
-      <h2>{contact?.name ?? context.email}</h2>
+      <div className="name-row">
+        <h2>{contact?.name ?? context.email}</h2>
+        {actions}
+      </div>
       {contact?.title && <p className="title">{contact.title}</p>}
       {contact?.company?.name && <p className="company">{contact.company.name}</p>}
       {why && (

@@ -132,10 +132,7 @@ function ContactDetails({
           {context.message}
         </p>
       )}
-      <div className="toolbar">
-        <RefreshButton lookup={lookup} />
-      </div>
-      <ContactHeader context={context} why={why} />
+      <ContactHeader context={context} why={why} actions={<RefreshButton lookup={lookup} />} />
       <nav className="sections" aria-label="Sections">
         {SECTIONS.map(([id, label]) => (
           <a key={id} href={`#${id}`}>
