@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { MessagingLibrary } from '../../utils/api/library-client';
 import type { Campaign } from '../../utils/api/schemas';
@@ -65,6 +65,17 @@ function LibraryView({ library }: { library: MessagingLibrary }) {
     [library.entries, query, campaigns, order],
   );
   const now = library.fetchedAt;
+  // A link to one entry (`#entry-…`, see libraryPath) arrives before the entries exist:
+  // once they do, bring that entry into view and move the focus to it.
+  useEffect(() => {
+    const target = window.location.hash
+      ? document.getElementById(window.location.hash.slice(1))
+      : null;
+    if (target) {
+      target.scrollIntoView({ block: 'start' });
+      target.focus({ preventScroll: true });
+    }
+  }, [library]);
   const anyAnswered = library.sources.some((source) => source.messaging.state === 'ok');
   return (
     <>

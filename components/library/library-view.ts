@@ -112,6 +112,14 @@ export function entryAnchor(messagingId: string): string {
   return `entry-${messagingId.replace(/[^\w-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}`;
 }
 
+/**
+ * The page's path, optionally at one entry (`/library.html#entry-msg-tco-v2`): for
+ * `browser.runtime.getURL` from the sidebar or the options page.
+ */
+export function libraryPath(messagingId?: string): '/library.html' | `/library.html#${string}` {
+  return messagingId ? `/library.html#${entryAnchor(messagingId)}` : '/library.html';
+}
+
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /** "12 Mar 2026", or the raw text when it is not a date. */

@@ -172,6 +172,15 @@ describe('the messaging library page', () => {
       await page.getByText(/No entry matches/).waitFor();
       expect(await entryIds(page)).toEqual([]);
 
+      // A link to one entry (what the sidebar can open) focuses it once the library is in.
+      const linked = await s.openExtensionPage(`library.html#entry-${messagingId}`);
+      await openLibrary(linked);
+      await expect
+        .poll(() =>
+          linked.evaluate(() => document.activeElement?.getAttribute('data-messaging-id')),
+        )
+        .toBe(messagingId);
+
       expect(unexpectedProblems(s)).toBe('');
     });
   });
@@ -197,6 +206,13 @@ describe('the messaging library page', () => {
       expect(
         await state.getByRole('link', { name: 'Open the options page' }).getAttribute('href'),
       ).toBe(s.extensionUrl('options.html'));
+
+      // …and the options page links back here.
+      const options = await s.openExtensionPage('options.html');
+      const link = options.getByRole('link', { name: 'Messaging library' });
+      expect(await link.getAttribute('href')).toBe(s.extensionUrl('library.html'));
+      await link.click();
+      await options.locator('main [data-state="not_configured"]').waitFor({ timeout: 20_000 });
     });
   });
 });

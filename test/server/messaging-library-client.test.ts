@@ -180,7 +180,12 @@ describe('a backend without the feedback feature or campaign list', () => {
         res.end(JSON.stringify(body));
       };
       if (req.url === '/v1/health') {
-        return send({ status: 'ok', apiVersion: '1', features: ['messaging'] });
+        return send({
+          status: 'ok',
+          apiVersion: '1',
+          server: { name: 'plain-backend', version: '1.0.0' },
+          features: ['messaging'],
+        });
       }
       if (req.url === '/v1/messaging') {
         return send({

@@ -1,12 +1,13 @@
 /**
  * The messaging library for marketers (issues 6 and 7): `GET /v1/messaging` at every enabled
  * backend and, at backends whose health lists the `feedback` feature, `GET /v1/feedback`
- * for the counts per messaging entry and asset and the latest objections. One backend's
- * failure is reported in its own source and never blanks the others.
+ * (through the feedback client, `feedback-client.ts`) for the counts per messaging entry and
+ * asset and the latest objections. One backend's failure is reported in its own source and
+ * never blanks the others.
  *
- * Requests follow the context client (`context-client.ts`): ky with a timeout, retries on
- * network errors, 408, 429 and 5xx, `Retry-After` up to 10 s, every answer parsed with the
- * contract's zod schemas, and failures in the same words.
+ * The messaging request follows the context client (`context-client.ts`): ky with a timeout,
+ * retries on network errors, 408, 429 and 5xx, `Retry-After` up to 10 s, the answer parsed
+ * with the contract's zod schemas, and failures in the same words.
  *
  * Pure apart from `fetch`: no WXT, no browser API, so it runs in Node tests against the
  * reference server. The background wires it (`utils/background/library-handlers.ts`).
@@ -17,12 +18,12 @@ import type { BackendConfig } from '../settings/schema';
 import { backendUrlProblem } from './backend-url';
 import type { Failure } from './context-merge';
 import { describeZodError } from './errors';
+import { feedbackSupport, listFeedback, type FeedbackClientOptions } from './feedback-client';
 import { describeNetworkFailure } from './health';
 import {
   ErrorBody,
-  FeedbackList,
-  HealthResponse,
   MessagingList,
+  type FeedbackList,
   type Campaign,
   type Feedback,
   type Messaging,
@@ -73,15 +74,12 @@ export interface LibraryEntry {
   objections: Objection[];
 }
 
-/** How one part of one backend's answer went. */
-export type PartOutcome = { state: 'ok' } | Failure;
-
 export interface LibrarySource {
   backendId: string;
   name: string;
-  messaging: PartOutcome;
+  messaging: { state: 'ok' } | Failure;
   /** Absent when the backend does not list the `feedback` feature (nothing was asked). */
-  feedback?: PartOutcome;
+  feedback?: { state: 'ok' } | { state: 'failed'; message: string };
   /** The backend answered `campaigns` with its messaging (campaign status is known). */
   campaignsListed: boolean;
   /** The latest objections may be incomplete: feedback had more pages than were read. */
@@ -149,8 +147,9 @@ export async function fetchMessagingLibrary(
       },
     },
   });
+  const feedbackOptions: FeedbackClientOptions = { fetch: options.fetch, timeoutMs, retries };
   const answers = await Promise.all(
-    backends.map((backend) => readBackend(http, backend, feedbackPageSize)),
+    backends.map((backend) => readBackend(http, backend, feedbackOptions, feedbackPageSize)),
   );
   return mergeLibraries(answers, now());
 }
@@ -158,6 +157,7 @@ export async function fetchMessagingLibrary(
 async function readBackend(
   http: KyInstance,
   backend: BackendConfig,
+  feedbackOptions: FeedbackClientOptions,
   feedbackPageSize: number,
 ): Promise<BackendLibrary> {
   const source: LibrarySource = {
@@ -173,9 +173,9 @@ async function readBackend(
     return empty;
   }
   // Health names the features (with a valid key); asked beside the library, not before it.
-  const [library, health] = await Promise.all([
+  const [library, support] = await Promise.all([
     getJson(http, backend, 'v1/messaging', MessagingList, 'messaging list'),
-    getJson(http, backend, 'v1/health', HealthResponse, 'health check'),
+    feedbackSupport(backend, feedbackOptions),
   ]);
   if ('failure' in library) {
     source.messaging = library.failure;
@@ -187,15 +187,18 @@ async function readBackend(
     campaigns: library.data.campaigns ?? [],
   };
   source.campaignsListed = library.data.campaigns !== undefined;
-  if ('failure' in health) {
-    source.feedback = health.failure;
+  if (support.state === 'unknown') {
+    source.feedback = { state: 'failed', message: support.message };
     return result;
   }
-  if (!(health.data.features ?? []).includes('feedback')) return result;
+  if (support.state === 'unsupported') return result;
 
-  const feedback = await readFeedback(http, backend, feedbackPageSize);
-  source.feedback = 'failure' in feedback ? feedback.failure : { state: 'ok' };
-  if ('failure' in feedback) return result;
+  const feedback = await readFeedback(backend, feedbackOptions, feedbackPageSize);
+  if ('failure' in feedback) {
+    source.feedback = { state: 'failed', message: feedback.failure };
+    return result;
+  }
+  source.feedback = { state: 'ok' };
   if (feedback.truncated) source.objectionsTruncated = true;
   return { ...result, summary: feedback.summary, objections: feedback.objections };
 }
@@ -206,12 +209,12 @@ async function readBackend(
  * share, the feed ends, or MAX_FEEDBACK_PAGES were read.
  */
 async function readFeedback(
-  http: KyInstance,
   backend: BackendConfig,
+  options: FeedbackClientOptions,
   pageSize: number,
 ): Promise<
   | { summary: FeedbackList['summary']; objections: Map<string, Objection[]>; truncated: boolean }
-  | { failure: Failure }
+  | { failure: string }
 > {
   const objections = new Map<string, Objection[]>();
   let summary: FeedbackList['summary'] | undefined;
@@ -222,17 +225,19 @@ async function readFeedback(
         (objections.get(id)?.length ?? 0) >= Math.min(counts.objections, MAX_OBJECTIONS_PER_ENTRY),
     );
   for (let page = 0; page < MAX_FEEDBACK_PAGES; page++) {
-    const query = new URLSearchParams({ limit: String(pageSize) });
-    if (cursor) query.set('cursor', cursor);
-    const answer = await getJson(http, backend, `v1/feedback?${query}`, FeedbackList, 'feedback');
-    if ('failure' in answer) {
+    const answer = await listFeedback(
+      backend,
+      { limit: pageSize, ...(cursor ? { cursor } : {}) },
+      options,
+    );
+    if (answer.state === 'error') {
       // A later page failing costs only older objections; the summary is already complete.
       if (summary) return { summary, objections, truncated: true };
-      return answer;
+      return { failure: answer.message };
     }
-    summary ??= answer.data.summary;
-    for (const item of answer.data.feedback) collectObjection(objections, item, backend.id);
-    cursor = answer.data.nextCursor;
+    summary ??= answer.list.summary;
+    for (const item of answer.list.feedback) collectObjection(objections, item, backend.id);
+    cursor = answer.list.nextCursor;
     if (!cursor || complete()) return { summary, objections, truncated: false };
   }
   return { summary: summary ?? { byMessaging: {}, byAsset: {} }, objections, truncated: true };
