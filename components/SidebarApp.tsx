@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { BackendStatusView } from './BackendStatusView';
 import { ContactSwitcher } from './sidebar/ContactSwitcher';
 import { ContextView } from './sidebar/ContextView';
+import { DraftCheckPanel } from './sidebar/DraftCheckPanel';
 import { whyThisContact } from './sidebar/format';
 import { NotConfigured } from './sidebar/NotConfigured';
 import { Skeleton } from './sidebar/Skeleton';
 import { SourcesFooter } from './sidebar/SourcesFooter';
 import { useContactContext } from './sidebar/use-contact-context';
+import { useDraftCheck } from './sidebar/use-draft-check';
 import { useTabContacts } from './sidebar/use-tab-contacts';
 import { useBackendStatus } from './useBackendStatus';
 
@@ -21,6 +23,7 @@ export function SidebarApp() {
   const notConfigured = status?.kind === 'not_configured';
   const lookup = useContactContext(notConfigured ? undefined : selected?.email, selected?.site);
   const { load } = lookup;
+  const draft = useDraftCheck(tab.kind === 'ready' ? tab.tabId : undefined);
 
   return (
     <>
@@ -41,6 +44,7 @@ export function SidebarApp() {
         ) : (
           <>
             <ContactSwitcher contacts={contacts} selected={selected.email} onSelect={setChosen} />
+            {draft && <DraftCheckPanel draft={draft} />}
             {load.kind !== 'ready' && (
               <p className="why" data-testid="why">
                 {selected.email} · {whyThisContact(contacts, selected.email)}
