@@ -1,0 +1,182 @@
+/**
+ * How fast the sidebar shows a contact, in Chromium with the built extension and the local
+ * reference server (demo data): from opening `sidebar.html` (navigation start) to the
+ * contact's data painted (the sidebar's `touchpoint:contact-painted` mark, set in the frame
+ * after the contact's details render). Goals (issue 5): warm cache ≤ 100 ms, cold lookup
+ * ≤ 300 ms p95. Also prints the sidebar bundle's size. Prints figures; asserts nothing.
+ *
+ * `npx tsx test/bench/sidebar-paint.bench.ts [rounds]`
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { DEMO_KEYS } from '../../server/demo-keys';
+import { startServer } from '../../server/main';
+import { DEMO_PROMINENT_CONTACTS } from '../../server/seed/demo';
+import { requireChromium } from '../e2e/chromium';
+import { buildExtension } from '../e2e/global-setup';
+import { launchExtension, type ExtensionSession } from '../e2e/harness';
+
+/** The parts of the extension API the service-worker snippets below use. */
+declare const chrome: {
+  tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
+  storage: Record<
+    'session' | 'local',
+    {
+      get(keys: string | null): Promise<Record<string, unknown>>;
+      remove(keys: string[]): Promise<void>;
+    }
+  >;
+};
+
+const ROUNDS = Number(process.argv[2] ?? 20);
+const PAINT_MARK = 'touchpoint:contact-painted';
+
+const outBase = mkdtempSync(join(tmpdir(), 'touchpoint-bench-sidebar-'));
+const dataDir = mkdtempSync(join(tmpdir(), 'touchpoint-bench-sidebar-db-'));
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+function summary(values: number[]): string {
+  const f = (n: number) => n.toFixed(1);
+  return `median ${f(percentile(values, 50))} ms, p95 ${f(percentile(values, 95))} ms, max ${f(Math.max(...values))} ms (n=${values.length})`;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** The JS and CSS sidebar.html loads (its own chunk and the shared ones it imports). */
+function sidebarBundle(extensionDir: string): { raw: number; gzip: number; files: string[] } {
+  const html = readFileSync(join(extensionDir, 'sidebar.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) =>
+    join(extensionDir, (m[1] as string).replace(/^\//, '')),
+  );
+  const files = refs.filter((path) => filesUnder(extensionDir).includes(path));
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw, gzip, files: files.map((f) => f.slice(extensionDir.length + 1)) };
+}
+
+/** A one-message thread from `email` on loopback (read by the demo builds' generic adapter). */
+function threadHtml(email: string): string {
+  return `<!doctype html><html lang="en"><head><title>Re: rollout</title></head><body><main>
+<article><h1>Re: rollout</h1><p>From: <a href="mailto:${email}">${email}</a></p>
+<p>Let us go through pricing next week.</p></article></main></body></html>`;
+}
+
+async function tabIdOf(session: ExtensionSession, url: string): Promise<number> {
+  for (let i = 0; i < 100; i++) {
+    const id = await session.serviceWorker.evaluate(async (url) => {
+      const tabs = await chrome.tabs.query({});
+      const tab = tabs.find((t) => t.url === url);
+      const { tabContacts } = await chrome.storage.session.get('tabContacts');
+      const known = tab?.id !== undefined && (tabContacts as Record<string, unknown>)?.[tab.id];
+      return known ? tab.id : undefined;
+    }, url);
+    if (id !== undefined) return id;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`The extension never detected a contact on ${url}`);
+}
+
+/** Opens the sidebar for `tabId` and returns ms from navigation start to the paint mark. */
+async function timeOpen(session: ExtensionSession, tabId: number): Promise<number> {
+  const page: Page = await session.openExtensionPage(`sidebar.html?tabId=${tabId}`);
+  try {
+    const handle = await page.waitForFunction(
+      (mark) => performance.getEntriesByName(mark)[0]?.startTime,
+      PAINT_MARK,
+      { timeout: 15_000, polling: 'raf' },
+    );
+    return (await handle.jsonValue()) as number;
+  } finally {
+    await page.close();
+  }
+}
+
+async function clearContextCache(session: ExtensionSession): Promise<void> {
+  await session.serviceWorker.evaluate(async () => {
+    const all = await chrome.storage.session.get(null);
+    const keys = Object.keys(all).filter((k) => k.startsWith('contextCache:'));
+    if (keys.length > 0) await chrome.storage.session.remove(keys);
+  });
+}
+
+async function auditCount(session: ExtensionSession): Promise<number> {
+  return session.serviceWorker.evaluate(async () => {
+    const { auditLog } = await chrome.storage.local.get('auditLog');
+    return Array.isArray(auditLog) ? auditLog.length : -1;
+  });
+}
+
+const server = await startServer({
+  port: 0,
+  host: '127.0.0.1',
+  dbPath: join(dataDir, 'touchpoint.db'),
+  seed: 'demo',
+});
+let session: ExtensionSession | undefined;
+try {
+  await buildExtension(outBase);
+  const extensionDir = join(outBase, 'chrome-mv3');
+  const bundle = sidebarBundle(extensionDir);
+  console.log(
+    `sidebar bundle: ${(bundle.raw / 1024).toFixed(1)} KB raw, ${(bundle.gzip / 1024).toFixed(1)} KB gzip (${bundle.files.join(', ')})`,
+  );
+
+  session = await launchExtension({
+    extensionDir,
+    executablePath: requireChromium().executablePath,
+    backend: { baseUrl: server.url, apiKey: DEMO_KEYS.read },
+  });
+  const contacts = DEMO_PROMINENT_CONTACTS;
+  const tabs: number[] = [];
+  for (const [i, email] of contacts.entries()) {
+    const url = `${server.url}/demo-bench-${i}`;
+    await session.routeHtml(url, threadHtml(email));
+    const page = await session.newPage();
+    await page.goto(url);
+    tabs.push(await tabIdOf(session, url));
+  }
+
+  // Warm-up (the worker, the first page load of the bundle), not counted.
+  await timeOpen(session, tabs[0] as number);
+
+  const cold: number[] = [];
+  const warm: number[] = [];
+  const auditBefore = await auditCount(session);
+  for (let round = 0; round < ROUNDS; round++) {
+    const tabId = tabs[round % tabs.length] as number;
+    await clearContextCache(session);
+    cold.push(await timeOpen(session, tabId));
+    warm.push(await timeOpen(session, tabId));
+  }
+  const lookups = (await auditCount(session)) - auditBefore;
+
+  console.log(`load average ${loadavg()[0]?.toFixed(1)} (2 cores)`);
+  console.log(`cold (cache cleared, lookup against the local server): ${summary(cold)}`);
+  console.log(`warm (cached context):                                  ${summary(warm)}`);
+  console.log(
+    `lookups recorded in the audit log during the ${ROUNDS} rounds: ${lookups} (expected ${ROUNDS}: one per cold open, none warm)`,
+  );
+  console.log('goals: warm ≤ 100 ms, cold ≤ 300 ms p95');
+} finally {
+  await session?.close();
+  await server.close();
+  rmSync(outBase, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+}
