@@ -12,6 +12,7 @@ import { useBackendStatus } from '../useBackendStatus';
 import { BackendEditor } from './BackendEditor';
 import { testConnection, type ConnectionTests } from './connection-test';
 import { errorMessage } from './error-message';
+import { FeedbackBackendPicker } from './FeedbackBackendPicker';
 import { fieldErrors, type FieldErrors } from './field-errors';
 import { backendHostNeeds } from './host-access';
 import { HostAccess } from './HostAccess';
@@ -202,6 +203,7 @@ export function BackendsSection({ view, tests, onTested }: BackendsSectionProps)
       </div>
       {errors.backends && <p className="field-error">{errors.backends}</p>}
       <SaveStatus outcome={outcome} />
+      {saved.backends.length > 0 && <FeedbackBackendPicker saved={saved} />}
     </section>
   );
 }

@@ -117,11 +117,11 @@ describe('feedback queue in the browser', () => {
           .poll(
             async () => {
               pending = await send(page, 'listPendingFeedback');
-              return pending.map((p) => [p.id, p.state]);
+              return pending.map((p) => [p.id, p.state, p.message !== undefined]);
             },
             { timeout: 20_000 },
           )
-          .toEqual([[queued.id, 'waiting']]);
+          .toEqual([[queued.id, 'waiting', true]]);
         expect(pending[0]?.message).toMatch(/Cannot connect|refused/);
 
         // A fresh worker: its memory is gone, the queue is in storage.
@@ -153,6 +153,22 @@ describe('feedback queue in the browser', () => {
       { backend: { baseUrl: running.url, apiKey: DEMO_KEYS.read } },
       async (session) => {
         const page = await session.openExtensionPage('options.html');
+        // The options page says where feedback goes, and the admin can pick the backend.
+        await page.getByText('Feedback goes to Test backend.').waitFor();
+        await page.getByLabel('Feedback from reps goes to').selectOption('test');
+        await expect
+          .poll(() =>
+            session.serviceWorker.evaluate(async () => {
+              const { chrome } = globalThis as unknown as {
+                chrome: {
+                  storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
+                };
+              };
+              const { backend } = await chrome.storage.local.get('backend');
+              return (backend as { feedbackBackendId?: string } | undefined)?.feedbackBackendId;
+            }),
+          )
+          .toBe('test');
         const queued = await send(page, 'sendFeedback', {
           email: 'jane@acme.example',
           kind: 'objection',
