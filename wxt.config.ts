@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import { isLoopbackHost } from './utils/api/backend-url';
-import { DEMO_PAGE_MATCHES } from './utils/sites/matches';
+import { DEMO_PAGE_MATCHES, SITE_MATCHES } from './utils/sites/matches';
 
 /**
  * The reference server's demo page (`http://127.0.0.1:<port>/demo`) is a supported page only
@@ -46,7 +46,12 @@ export default defineConfig({
       'See the marketing a contact engaged with — emails, content, events, campaigns and messaging — where you sell.',
     // scripting: content scripts on the custom domains an admin adds (registered at run time).
     // alarms: wakes the worker to retry queued feedback once a backend is back (issue 7).
-    permissions: ['storage', 'scripting', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: [
+      'storage',
+      'scripting',
+      'alarms',
+      ...(browser === 'firefox' ? [] : ['sidePanel']),
+    ],
     // Team policy: Chrome validates managed storage against this schema (public/); Firefox
     // reads it from policies.json `3rdparty.Extensions["touchpoint@touchpoint.dev"]`.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
@@ -55,6 +60,34 @@ export default defineConfig({
     // Only the backend a build is wired to (and, in demo builds, the local reference server)
     // is granted at install; others are asked for when the admin saves them.
     host_permissions: buildTimeHostPermissions(),
+    // The in-page sidebar (issue 5): supported pages may frame the sidebar page, and only
+    // those (custom domains an admin adds at run time are not covered: there the launcher's
+    // frame is refused, the side panel still works). Its scripts and styles load from the
+    // extension's own origin, so only the page itself is listed. No use_dynamic_url: where
+    // Chrome enforces it, the frame's origin would be a per-session id that the background's
+    // sender check (utils/background/sender.ts) does not know, and the Chromium we test in
+    // ignores it, so that path could not be tested.
+    web_accessible_resources: [
+      {
+        resources: ['sidebar.html'],
+        // Resource matches take whole origins (path /*): the demo page's becomes its host's.
+        matches: [
+          ...new Set(
+            SITE_MATCHES.filter((m) => isDemoBuild() || !DEMO_PAGE_MATCHES.includes(m)).map(
+              (m) => `${m.slice(0, m.indexOf('/', m.indexOf('//') + 2))}/*`,
+            ),
+          ),
+        ],
+      },
+    ],
+    // The shortcut that opens and closes the sidebar. Alt+Shift+K: not a Gmail, Outlook or
+    // Chrome shortcut (Chrome has Alt+Shift+T, Gmail single keys and Shift+key).
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Open or close the Touchpoint sidebar',
+      },
+    },
     // The sidebar page also runs in the browser's own side panel.
     ...(browser === 'firefox'
       ? { sidebar_action: { default_panel: 'sidebar.html', default_title: 'Touchpoint' } }

@@ -1,2 +1,157 @@
-/** Registers the background's answers to the messages of `utils/messaging/launcher-protocol.ts`. */
-export function registerLauncherHandlers(): void {}
+/**
+ * The background's side of the in-page launcher, the in-page sidebar frame and the keyboard
+ * shortcut (issue 5).
+ *
+ * The side panel must be opened inside a user gesture: Chrome carries the gesture of a
+ * content-script click into the `runtime.onMessage` listener and of a key press into
+ * `commands.onCommand`, but only until the listener's first await (chrome-extensions-samples
+ * #1477). So both paths call `sidePanel.open()` synchronously, from a display mode kept in
+ * memory; only a worker woken by the event itself has to read the settings first (and may
+ * lose the gesture: then the in-page frame opens instead). Firefox never counts a message as
+ * a user action, so there only the shortcut opens its sidebar.
+ */
+import { browser } from 'wxt/browser';
+import type { ContactContext } from '../api/context-merge';
+import { initialsOf } from '../content/initials';
+import type { LauncherSettings, LauncherSummary } from '../messaging/launcher-protocol';
+import { onMessage, sendMessage } from '../messaging/protocol';
+import type { DisplaySettings } from '../settings/schema';
+import { loadEffectiveSettings, watchSettingsView } from '../settings/settings-store';
+import { getContactContext } from './context-handlers';
+import { fromExtensionPage } from './sender';
+import { getTabContacts } from './tab-contacts';
+
+/** The command's name in the manifest (wxt.config.ts `commands`). */
+export const TOGGLE_SIDEBAR_COMMAND = 'toggle-sidebar';
+
+/** The display settings, kept in memory so a gesture's handler needs no await. */
+let display: DisplaySettings | undefined;
+
+export function registerLauncherHandlers(): void {
+  void loadEffectiveSettings()
+    .then((settings) => (display = settings.display))
+    .catch((error: unknown) => console.warn('Touchpoint: could not read the settings', error));
+  watchSettingsView((view) => (display = view.values.display));
+
+  onMessage('getLauncherSettings', () => launcherSettings());
+  // The sender's own tab only: a content script never learns what another tab shows.
+  onMessage('getLauncherSummary', ({ sender }) => {
+    const tabId = sender.tab?.id;
+    return tabId === undefined || tabId < 0 ? null : launcherSummary(tabId);
+  });
+  // Synchronous up to sidePanel.open(): see the note at the top.
+  onMessage('openSidePanel', ({ sender }) => {
+    const tabId = sender.tab?.id;
+    return tabId === undefined || tabId < 0 ? false : openBrowserSidebar(tabId, false);
+  });
+  onMessage('closeInpageSidebar', async ({ sender }) => {
+    const tabId = sender.tab?.id;
+    if (!fromExtensionPage(sender) || tabId === undefined || tabId < 0) return;
+    await sendMessage('toggleInpageSidebar', { open: false }, { tabId, frameId: 0 });
+  });
+
+  // Absent when the manifest declares no commands (and in unit tests' fake browser).
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command !== TOGGLE_SIDEBAR_COMMAND) return;
+    void toggleSidebar(tab?.id).catch((error: unknown) =>
+      console.warn('Touchpoint: the sidebar shortcut failed', error),
+    );
+  });
+}
+
+export async function launcherSettings(): Promise<LauncherSettings> {
+  const current = display ?? (display = (await loadEffectiveSettings()).display);
+  return { mode: current.mode, autoOpen: current.autoOpen, position: current.launcherPosition };
+}
+
+/**
+ * The launcher summary of a tab's primary contact: initials and name from the page at once;
+ * with a lookup (cache first, so the sidebar opens warm) the backend's name and a signal.
+ * With privacy.lookupOnlyWhenOpened nothing is looked up until the sidebar asks.
+ */
+export async function launcherSummary(tabId: number): Promise<LauncherSummary | null> {
+  const primary = (await getTabContacts(tabId))?.contacts[0];
+  if (!primary) return null;
+  const fromPage: LauncherSummary = {
+    email: primary.email,
+    initials: initialsOf(primary.name, primary.email),
+    ...(primary.name ? { name: primary.name } : {}),
+  };
+  const { privacy } = await loadEffectiveSettings();
+  if (privacy.lookupOnlyWhenOpened) return fromPage;
+  const context = (await getContactContext({ emails: [primary.email], site: primary.site }))[
+    primary.email
+  ];
+  return context ? withContext(fromPage, context) : fromPage;
+}
+
+/** The summary with what the backend said: its name for the contact and one short signal. */
+export function withContext(summary: LauncherSummary, context: ContactContext): LauncherSummary {
+  const name = context.state === 'ok' ? (context.contact?.name ?? summary.name) : summary.name;
+  const signal = launcherSignal(context);
+  return {
+    email: summary.email,
+    initials: initialsOf(name, summary.email),
+    ...(name ? { name } : {}),
+    ...(signal ? { signal } : {}),
+  };
+}
+
+/**
+ * A few words on what matters: the number of highlights ("interesting moments"), else the
+ * first score, else the number of touches; "No match" when no backend knows the contact.
+ * Failures say nothing here: the sidebar explains them.
+ */
+export function launcherSignal(context: ContactContext): string | undefined {
+  if (context.state === 'not_found') return 'No match';
+  if (context.state !== 'ok') return undefined;
+  const highlights = context.highlights.length;
+  if (highlights > 0) return `${highlights} highlight${highlights === 1 ? '' : 's'}`;
+  const score = context.scores[0];
+  if (score) return `${score.label ?? score.name} ${score.value}`;
+  const touches = context.engagements.length;
+  if (touches > 0) return `${touches} touch${touches === 1 ? '' : 'es'}`;
+  return undefined;
+}
+
+/** The shortcut: the browser's sidebar in side-panel mode, else the tab's in-page frame. */
+function toggleSidebar(tabId: number | undefined): Promise<void> {
+  if (tabId === undefined || tabId < 0) return Promise.resolve();
+  // Warm worker: decided synchronously, inside the gesture.
+  if (display) return toggleIn(display.mode, tabId);
+  return launcherSettings().then(({ mode }) => toggleIn(mode, tabId));
+}
+
+async function toggleIn(mode: DisplaySettings['mode'], tabId: number): Promise<void> {
+  if (mode === 'sidepanel' && (await openBrowserSidebar(tabId, true))) return;
+  await sendMessage('toggleInpageSidebar', {}, { tabId, frameId: 0 });
+}
+
+interface SidebarApis {
+  sidePanel?: { open(options: { tabId: number }): Promise<void> };
+  /** Firefox. */
+  sidebarAction?: { open(): Promise<void>; toggle(): Promise<void> };
+}
+
+/**
+ * Opens the browser's own sidebar on the tab (toggles it in Firefox when `toggle`); false
+ * when this browser has none or refused (no user gesture). Calls the API synchronously.
+ */
+function openBrowserSidebar(tabId: number, toggle: boolean): Promise<boolean> {
+  const apis = browser as unknown as SidebarApis;
+  const opened = apis.sidePanel
+    ? apis.sidePanel.open({ tabId })
+    : apis.sidebarAction
+      ? toggle
+        ? apis.sidebarAction.toggle()
+        : apis.sidebarAction.open()
+      : undefined;
+  if (!opened) return Promise.resolve(false);
+  return opened.then(
+    () => true,
+    (error: unknown) => {
+      console.warn('Touchpoint: the browser did not open its side panel', error);
+      return false;
+    },
+  );
+}

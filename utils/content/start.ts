@@ -1,7 +1,9 @@
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { onMessage, sendMessage, type DetectionSettings } from '../messaging/protocol';
 import { detectPage } from '../sites/detect';
 import type { SiteAdapter } from '../sites/types';
+import { createInpageUi } from './inpage-ui';
 import { watchContacts } from './watcher';
 
 /**
@@ -17,6 +19,12 @@ export async function startContentScript(
 ): Promise<void> {
   const document = win.document;
   document.documentElement.dataset.touchpoint = 'active';
+  // The launcher and the in-page sidebar (issue 5): drawn once a contact is detected.
+  const ui = createInpageUi(document, browser.runtime.getURL('/sidebar.html'), {
+    settings: () => sendMessage('getLauncherSettings', undefined),
+    summary: () => sendMessage('getLauncherSummary', undefined),
+    openSidePanel: () => sendMessage('openSidePanel', undefined),
+  });
 
   let stop = () => {};
   const start = (settings: DetectionSettings) => {
@@ -37,13 +45,19 @@ export async function startContentScript(
         return page.contacts;
       },
       report: (url, contacts) =>
-        sendMessage('contactsDetected', { url, contacts, ownEmails }).catch((error: unknown) => {
-          // Orphaned (the extension was reloaded or removed): nobody will ever listen again.
-          // Any other failure (the background's storage, a restarting worker) is passing:
-          // rethrown, so the watcher reports again on the next run.
-          if (isExtensionContextGone(ctx, error)) stop();
-          else throw error;
-        }),
+        sendMessage('contactsDetected', { url, contacts, ownEmails }).then(
+          // The background holds them now: the launcher's summary is of these.
+          () => ui.contactsChanged(contacts),
+          (error: unknown) => {
+            // Orphaned (the extension was reloaded or removed): nobody will ever listen
+            // again. Any other failure (the background's storage, a restarting worker) is
+            // passing: rethrown, so the watcher reports again on the next run.
+            if (isExtensionContextGone(ctx, error)) {
+              stop();
+              ui.destroy();
+            } else throw error;
+          },
+        ),
     });
   };
 
@@ -53,9 +67,13 @@ export async function startContentScript(
     pushed = true;
     start(data);
   });
+  // The shortcut (through the background) and the frame's Escape.
+  const removeToggle = onMessage('toggleInpageSidebar', ({ data }) => ui.toggle(data.open));
   ctx.onInvalidated(() => {
     stop();
     removeListener();
+    removeToggle();
+    ui.destroy();
   });
   try {
     const initial = await sendMessage('getDetectionSettings', undefined);

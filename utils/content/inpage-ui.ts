@@ -1,0 +1,141 @@
+/**
+ * What Touchpoint draws in the page (issue 5): the launcher for the primary contact and the
+ * in-page sidebar frame, in one shadow root that the page's CSS cannot reach. Nothing is
+ * added to the page until a contact is detected.
+ */
+import type { LauncherSettings, LauncherSummary } from '../messaging/launcher-protocol';
+import type { DetectedContact } from '../sites/types';
+import { initialsOf } from './initials';
+import { createLauncher, LAUNCHER_STYLE, type Launcher } from './launcher';
+import { createSidebarFrame, FRAME_STYLE, type SidebarFrame } from './sidebar-frame';
+
+/** The host element's tag: a custom name no page styles. */
+export const HOST_TAG = 'touchpoint-ui';
+
+/** What the in-page UI asks of the background (the typed messages, injected for tests). */
+export interface InpageBackend {
+  settings(): Promise<LauncherSettings>;
+  summary(): Promise<LauncherSummary | null>;
+  /** Opens the browser's side panel; false when it could not. Called inside the click. */
+  openSidePanel(): Promise<boolean>;
+}
+
+export interface InpageUi {
+  /** The page's contacts as the background now holds them (call after a delivered report). */
+  contactsChanged(contacts: readonly DetectedContact[]): void;
+  /** Opens, closes or (no `open`) toggles the in-page sidebar (shortcut, frame's Escape). */
+  toggle(open?: boolean): void;
+  destroy(): void;
+}
+
+export function createInpageUi(
+  document: Document,
+  sidebarUrl: string,
+  backend: InpageBackend,
+): InpageUi {
+  let host: HTMLElement | undefined;
+  let launcher: Launcher | undefined;
+  let frame: SidebarFrame | undefined;
+  let primary: DetectedContact | undefined;
+  let contactsKey = '';
+  let autoOpened = false;
+  let settings: LauncherSettings = { mode: 'inpage', autoOpen: false, position: 'bottom-right' };
+  const settingsLoaded = backend.settings().then(
+    (loaded) => {
+      // An older background answers nothing: keep the defaults.
+      if (!loaded) return;
+      settings = loaded;
+      launcher?.setPosition(loaded.position);
+    },
+    () => undefined,
+  );
+
+  const mount = () => {
+    if (host && launcher && frame) return { launcher, frame };
+    host = document.createElement(HOST_TAG);
+    const root = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = `:host{all:initial}${LAUNCHER_STYLE}${FRAME_STYLE}`;
+    root.append(style);
+    const made = {
+      launcher: createLauncher(root, () => activate()),
+      frame: createSidebarFrame(root, {
+        src: sidebarUrl,
+        onToggle: (open) => {
+          if (open) host?.setAttribute('data-open', '');
+          else host?.removeAttribute('data-open');
+          launcher?.setExpanded(open);
+          // The frame or its controls had the focus: give it back to the launcher.
+          if (!open && host && document.activeElement === host) launcher?.focus();
+        },
+        onResize: (width) => host?.style.setProperty('--tp-panel-width', `${width}px`),
+      }),
+    };
+    made.launcher.setPosition(settings.position);
+    ({ launcher, frame } = made);
+    document.documentElement.append(host);
+    return made;
+  };
+
+  const open = (focus: boolean) => {
+    mount().frame.open({ focus });
+  };
+
+  const toggle = (wanted?: boolean) => {
+    const isOpen = frame?.isOpen() ?? false;
+    const next = wanted ?? !isOpen;
+    if (next === isOpen) return;
+    if (next) open(true);
+    else frame?.close();
+  };
+
+  const activate = () => {
+    if (settings.mode !== 'sidepanel' || frame?.isOpen()) {
+      toggle();
+      return;
+    }
+    // Sent inside the click: the background opens the side panel with its gesture.
+    backend.openSidePanel().then(
+      (opened) => opened || open(true),
+      () => open(true),
+    );
+  };
+
+  return {
+    contactsChanged(contacts) {
+      const key = contacts.map((c) => `${c.email}|${c.role}`).join(',');
+      if (key === contactsKey) return;
+      contactsKey = key;
+      // The sidebar page follows the tab's contacts itself (it watches them in storage).
+      primary = contacts[0];
+      if (!primary) {
+        launcher?.show(null);
+        return;
+      }
+      const { email, name } = primary;
+      mount().launcher.show({
+        email,
+        initials: initialsOf(name, email),
+        ...(name ? { name } : {}),
+      });
+      void settingsLoaded.then(() => {
+        // Once per page: not again after the rep closed it.
+        if (!settings.autoOpen || settings.mode !== 'inpage' || autoOpened) return;
+        autoOpened = true;
+        if (primary) open(false);
+      });
+      backend.summary().then(
+        (summary) => {
+          // A late answer for someone the page no longer shows is dropped.
+          if (summary && summary.email === primary?.email) launcher?.show(summary);
+        },
+        () => undefined,
+      );
+    },
+    toggle,
+    destroy() {
+      host?.remove();
+      host = launcher = frame = undefined;
+    },
+  };
+}
