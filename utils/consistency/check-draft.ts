@@ -18,7 +18,9 @@ import { excerptAround, SYNTHETIC, type Excerpt } from './normalize';
 import {
   compileMessaging,
   findClaim,
+  sweepClaims,
   findPhrase,
+  markClaims,
   phrasesUsedIn,
   scanText,
   validityAt,
@@ -150,6 +152,21 @@ export function checkDraft(
   }
   avoided.sort((a, b) => a.where.start - b.where.start);
 
+  const firstCovered = sweepClaims(scan);
+  let currentClaimTokens: Uint8Array | undefined;
+  // Where current claims are covered: an expired claim found there is the current claim
+  // sharing words with the old one. Swept again only when an expired claim was found, and
+  // only for the current claims covered somewhere.
+  const currentClaimMarks = () => {
+    const markFor = new Uint8Array(compiled.claims.length);
+    for (const entry of current) {
+      for (const { claim } of claimsOf(entry)) {
+        if (firstCovered[claim.index]! >= 0) markFor[claim.index] = 1;
+      }
+    }
+    return markClaims(scan, markFor);
+  };
+
   const covered: CoveredTalkingPoint[] = [];
   const coveredSet = new Set<CompiledClaim>();
   for (const entry of current) {
@@ -175,16 +192,13 @@ export function checkDraft(
     for (const { claim, kind } of claimsOf(entry)) {
       const match = findClaim(scan, claim);
       if (!match) continue;
-      const isCurrentClaim = current.some((c) =>
-        claimsOf(c).some(({ claim: other }) => {
-          const m = findClaim(scan, other, match.first - other.window, match.last + other.window);
-          return m !== undefined && m.first <= match.last && m.last >= match.first;
-        }),
-      );
-      if (isCurrentClaim) continue;
-      const successor = current
-        .filter((c) => c.themeKey === entry.themeKey)
-        .sort((a, b) => (b.validFrom ?? 0) - (a.validFrom ?? 0))[0];
+      currentClaimTokens ??= currentClaimMarks();
+      if (currentClaimTokens.subarray(match.first, match.last + 1).includes(1)) continue;
+      let successor: CompiledEntry | undefined;
+      for (const c of current) {
+        if (c.themeKey !== entry.themeKey) continue;
+        if (!successor || (c.validFrom ?? 0) > (successor.validFrom ?? 0)) successor = c;
+      }
       outdated.push({
         messagingId: entry.messaging.id,
         theme: entry.messaging.theme,

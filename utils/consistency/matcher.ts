@@ -32,6 +32,10 @@ export interface CompiledClaim {
   required: number;
   /** Within how many consecutive words. */
   window: number;
+  /** Index in `CompiledMessaging.claims`. */
+  index: number;
+  /** First of its `significant.length` slots in the sweep's per-word state. */
+  slotBase: number;
 }
 
 /** A phrase found only as a whole. */
@@ -65,6 +69,17 @@ export interface CompiledMessaging {
   /** Distinct phrases to avoid, each with the entries listing it. */
   avoidPhrases: Array<{ phrase: CompiledPhrase; entries: CompiledEntry[] }>;
   vocabularySize: number;
+  /** Every claim of every entry (talking points, statements, proof points). */
+  claims: CompiledClaim[];
+  slotCount: number;
+  /** Per claim index, for the sweep's inner loop: window, required, first slot, slot count. */
+  claimWindow: Int32Array;
+  claimRequired: Int32Array;
+  claimSlotBase: Int32Array;
+  claimSlotEnd: Int32Array;
+  /** Per vocabulary id: the claims using the word (`postingClaims`) and its slot there. */
+  postingClaims: Array<Int32Array | undefined>;
+  postingSlots: Array<Int32Array | undefined>;
   /** Word form → ids of the vocabulary words having that form. */
   formIndex: ReadonlyMap<string, number[]>;
   /** Draft word → the vocabulary ids it matches (filled lazily, bounded). */
@@ -72,6 +87,8 @@ export interface CompiledMessaging {
 }
 
 const NO_IDS: readonly number[] = [];
+/** At most this many significant words of a claim are considered. */
+const K = 1024;
 const WORD_CACHE_LIMIT = 50_000;
 
 function time(value: string | undefined): number | undefined {
@@ -112,15 +129,25 @@ export function compileMessaging(messaging: readonly Messaging[]): CompiledMessa
     }
     return id;
   };
+  const claims: CompiledClaim[] = [];
+  let slotCount = 0;
   const claim = (text: string): CompiledClaim => {
     const { words } = tokenize(text);
-    const significant = [...new Set(words.filter((w) => !STOP_WORDS.has(w)).map(wordId))];
-    return {
+    const significant = [...new Set(words.filter((w) => !STOP_WORDS.has(w)).map(wordId))].slice(
+      0,
+      K,
+    );
+    const compiledClaim: CompiledClaim = {
       text,
       significant,
       required: requiredWords(significant.length),
       window: windowSize(words.length),
+      index: claims.length,
+      slotBase: slotCount,
     };
+    claims.push(compiledClaim);
+    slotCount += significant.length;
+    return compiledClaim;
   };
   const phrase = (text: string): CompiledPhrase => {
     const { words } = tokenize(text);
@@ -150,12 +177,24 @@ export function compileMessaging(messaging: readonly Messaging[]): CompiledMessa
   for (const entry of entries)
     if (!byId.has(entry.messaging.id)) byId.set(entry.messaging.id, entry);
 
+  const postings: Array<Array<[number, number]> | undefined> = new Array(vocabulary.size);
+  for (const c of claims) {
+    c.significant.forEach((id, s) => (postings[id] ??= []).push([c.index, c.slotBase + s]));
+  }
   const compiled: CompiledMessaging = {
     source: messaging,
     entries,
     byId,
     avoidPhrases: [...byPhrase.values()],
     vocabularySize: vocabulary.size,
+    claims,
+    slotCount,
+    claimWindow: Int32Array.from(claims, (c) => c.window),
+    claimRequired: Int32Array.from(claims, (c) => c.required),
+    claimSlotBase: Int32Array.from(claims, (c) => c.slotBase),
+    claimSlotEnd: Int32Array.from(claims, (c) => c.slotBase + c.significant.length),
+    postingClaims: postings.map((list) => list && Int32Array.from(list, ([c]) => c)),
+    postingSlots: postings.map((list) => list && Int32Array.from(list, ([, slot]) => slot)),
     formIndex,
     wordCache: new Map(),
   };
@@ -165,8 +204,11 @@ export function compileMessaging(messaging: readonly Messaging[]): CompiledMessa
 
 /** A text's tokens and, per vocabulary word, the (sorted) token indexes that match it. */
 export interface Scan {
+  compiled: CompiledMessaging;
   tokens: Tokens;
   positions: Array<number[] | undefined>;
+  /** `sweepClaims`' result, kept for the checks that follow on the same scan. */
+  firstCovered?: Int32Array;
 }
 
 function vocabularyIds(compiled: CompiledMessaging, word: string): readonly number[] {
@@ -199,7 +241,7 @@ export function scanText(compiled: CompiledMessaging, text: string): Scan {
       else if (list[list.length - 1] !== t) list.push(t);
     }
   }
-  return { tokens, positions };
+  return { compiled, tokens, positions };
 }
 
 function contains(sorted: readonly number[] | undefined, value: number): boolean {
@@ -249,68 +291,174 @@ export interface ClaimMatch {
   tokens: number[];
 }
 
+// Reused between calls: findClaim runs for every talking point on every keystroke.
+let eventBuffer = new Float64Array(1024);
+let countBuffer = new Uint16Array(64);
+
 /**
- * The first place where `claim` is covered (see module comment), optionally only among
- * tokens `[from, to]`.
+ * The first place where `claim` is covered in the scanned text (see module comment), or
+ * undefined. The claim must belong to the library the text was scanned with.
  */
-export function findClaim(
-  scan: Scan,
-  claim: CompiledClaim,
-  from = 0,
-  to = Number.MAX_SAFE_INTEGER,
-): ClaimMatch | undefined {
+export function findClaim(scan: Scan, claim: CompiledClaim): ClaimMatch | undefined {
   const { significant, required, window } = claim;
   if (required === 0) return undefined;
-  let present = 0;
-  for (const id of significant) if (scan.positions[id]) present++;
-  if (present < required) return undefined;
+  const at = sweepClaims(scan)[claim.index]!;
+  if (at < 0) return undefined;
+  // The sweep says the first covering window ends at `at`: only its surroundings matter.
+  const from = at - window + 1;
+  const to = at + window - 1;
+  const words = significant.length;
+  let total = 0;
+  for (let s = 0; s < words; s++) {
+    const list = scan.positions[significant[s]!];
+    if (list) total += list.length;
+  }
 
   // Events: (token, which significant word), sorted by token; encoded as one number.
-  const events: number[] = [];
-  const K = 1024;
-  for (let s = 0; s < significant.length && s < K; s++) {
+  if (eventBuffer.length < total) eventBuffer = new Float64Array(total * 2);
+  if (countBuffer.length < words) countBuffer = new Uint16Array(words * 2);
+  const counts = countBuffer;
+  counts.fill(0, 0, words);
+  let count = 0;
+  for (let s = 0; s < words; s++) {
     const list = scan.positions[significant[s]!];
     if (!list) continue;
-    for (const p of list) if (p >= from && p <= to) events.push(p * K + s);
+    for (let j = lowerBound(list, from); j < list.length; j++) {
+      const p = list[j]!;
+      if (p > to) break;
+      eventBuffer[count++] = p * K + s;
+    }
   }
-  events.sort((a, b) => a - b);
-  const counts = new Uint16Array(Math.min(significant.length, K));
+  const events = eventBuffer.subarray(0, count).sort();
   let distinct = 0;
   let left = 0;
-  for (let right = 0; right < events.length; right++) {
-    const pr = Math.floor(events[right]! / K);
+  for (let right = 0; right < count; right++) {
     const sr = events[right]! % K;
-    if (counts[sr]! === 0) distinct++;
+    if (counts[sr] === 0) distinct++;
     counts[sr] = counts[sr]! + 1;
-    while (pr - Math.floor(events[left]! / K) >= window) {
+    while (Math.floor(events[right]! / K) - Math.floor(events[left]! / K) >= window) {
       const sl = events[left]! % K;
       counts[sl] = counts[sl]! - 1;
       if (counts[sl] === 0) distinct--;
       left++;
     }
-    if (distinct >= required) {
-      // Take in the rest of the window too, and drop leading repeats, so the match shows
-      // every claim word found there and starts at the first one needed.
-      const pl = Math.floor(events[left]! / K);
-      let end = right + 1;
-      while (end < events.length && Math.floor(events[end]! / K) - pl < window) end++;
-      const last = new Map<number, number>();
-      for (let e = left; e < end; e++) last.set(events[e]! % K, e);
-      let start = left;
-      while (last.get(events[start]! % K)! > start) start++;
-      const seen = new Set<number>();
-      const tokens: number[] = [];
-      for (let e = start; e < end; e++) {
-        const s = events[e]! % K;
-        const p = Math.floor(events[e]! / K);
-        if (seen.has(s)) continue;
-        seen.add(s);
-        if (tokens[tokens.length - 1] !== p) tokens.push(p);
-      }
-      return { first: tokens[0]!, last: tokens[tokens.length - 1]!, tokens };
+    if (distinct < required) continue;
+    // Take in the rest of the window too, and drop leading repeats, so the match shows
+    // every claim word found there and starts at the first one needed.
+    const firstToken = Math.floor(events[left]! / K);
+    let end = right + 1;
+    while (end < count && Math.floor(events[end]! / K) - firstToken < window) end++;
+    let start = left;
+    for (; start < end; start++) {
+      const w = events[start]! % K;
+      let again = false;
+      for (let e = start + 1; e < end && !again; e++) again = events[e]! % K === w;
+      if (!again) break;
     }
+    const tokens: number[] = [];
+    const seen: number[] = [];
+    for (let e = start; e < end; e++) {
+      const w = events[e]! % K;
+      if (seen.includes(w)) continue;
+      seen.push(w);
+      const p = Math.floor(events[e]! / K);
+      if (tokens[tokens.length - 1] !== p) tokens.push(p);
+    }
+    return { first: tokens[0]!, last: tokens[tokens.length - 1]!, tokens };
   }
   return undefined;
+}
+
+/**
+ * For every claim of the library (`CompiledClaim.index`), the first token at which it is
+ * covered in the scanned text, or -1. One sweep over the tokens keeps, per claim word, the
+ * last token where it was seen; a claim is covered at token t when enough of its words were
+ * seen in the window ending at t. `findClaim` then only works on claims covered somewhere.
+ * Cached on the scan.
+ */
+export function sweepClaims(scan: Scan): Int32Array {
+  if (scan.firstCovered) return scan.firstCovered;
+  const { compiled } = scan;
+  const { postingClaims, postingSlots, claimWindow, claimRequired, claimSlotBase, claimSlotEnd } =
+    compiled;
+  const firstCovered = new Int32Array(compiled.claims.length).fill(-1);
+  const lastSeen = new Int32Array(compiled.slotCount).fill(-0x40000000);
+  const { words } = scan.tokens;
+  for (let t = 0; t < words.length; t++) {
+    const ids = vocabularyIds(compiled, words[t]!);
+    for (let k = 0; k < ids.length; k++) {
+      const claimList = postingClaims[ids[k]!];
+      if (!claimList) continue;
+      const slotList = postingSlots[ids[k]!]!;
+      for (let j = 0; j < claimList.length; j++) {
+        const ci = claimList[j]!;
+        if (firstCovered[ci]! >= 0) continue;
+        const lo = t - claimWindow[ci]! + 1;
+        const slot = slotList[j]!;
+        const wasInWindow = lastSeen[slot]! >= lo;
+        lastSeen[slot] = t;
+        if (wasInWindow) continue; // a word already in the window adds nothing new
+        const end = claimSlotEnd[ci]!;
+        let distinct = 0;
+        for (let s = claimSlotBase[ci]!; s < end; s++) if (lastSeen[s]! >= lo) distinct++;
+        if (distinct >= claimRequired[ci]!) firstCovered[ci] = t;
+      }
+    }
+  }
+  scan.firstCovered = firstCovered;
+  return firstCovered;
+}
+
+/**
+ * Marks, per token, every place where one of the claims flagged in `markFor` is covered
+ * (from the oldest counted word to the word completing the window). Visits only those
+ * claims.
+ */
+export function markClaims(scan: Scan, markFor: Uint8Array): Uint8Array {
+  const { compiled } = scan;
+  const { claims, postingClaims, postingSlots } = compiled;
+  const lastSeen = new Int32Array(compiled.slotCount).fill(-0x40000000);
+  const { words } = scan.tokens;
+  const marks = new Uint8Array(words.length);
+  for (let t = 0; t < words.length; t++) {
+    const ids = vocabularyIds(compiled, words[t]!);
+    for (let k = 0; k < ids.length; k++) {
+      const claimList = postingClaims[ids[k]!];
+      if (!claimList) continue;
+      const slotList = postingSlots[ids[k]!]!;
+      for (let j = 0; j < claimList.length; j++) {
+        const ci = claimList[j]!;
+        if (markFor[ci] !== 1) continue;
+        lastSeen[slotList[j]!] = t;
+        const c = claims[ci]!;
+        const lo = t - c.window + 1;
+        const end = c.slotBase + c.significant.length;
+        let distinct = 0;
+        let oldest = t;
+        for (let s = c.slotBase; s < end; s++) {
+          const seen = lastSeen[s]!;
+          if (seen >= lo) {
+            distinct++;
+            if (seen < oldest) oldest = seen;
+          }
+        }
+        if (distinct >= c.required) marks.fill(1, oldest, t + 1);
+      }
+    }
+  }
+  return marks;
+}
+
+/** Index of the first value ≥ `value` in a sorted list. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A phrase to avoid with the entries that list it. */

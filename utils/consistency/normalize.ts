@@ -161,62 +161,103 @@ function mapSymbol(cp: number): string | null {
   return null;
 }
 
+/** Stage one's output: UTF-16 code units of the normalised text and their original spans. */
+interface Normalized {
+  codes: Uint16Array;
+  start: Int32Array;
+  end: Int32Array;
+  length: number;
+}
+
 /**
- * Normalises `text` character by character and keeps, for every character of the result,
- * the span of the original it came from. See the module comment for the rules.
+ * Normalises `text` (see the module comment) into typed arrays: ASCII, the bulk of any draft,
+ * is copied inline; everything else goes through the slower Unicode path.
  */
-export function normalizeText(text: string): NormalizedText {
-  let out = '';
-  const start: number[] = [];
-  const end: number[] = [];
-  const emit = (s: string, from: number, to: number) => {
-    out += s;
-    for (let k = 0; k < s.length; k++) {
-      start.push(from);
-      end.push(to);
+function normalizeCodes(text: string): Normalized {
+  let cap = text.length + 16;
+  let codes = new Uint16Array(cap);
+  let start = new Int32Array(cap);
+  let end = new Int32Array(cap);
+  let k = 0;
+  const grow = () => {
+    cap *= 2;
+    const c2 = new Uint16Array(cap);
+    c2.set(codes);
+    codes = c2;
+    const s2 = new Int32Array(cap);
+    s2.set(start);
+    start = s2;
+    const e2 = new Int32Array(cap);
+    e2.set(end);
+    end = e2;
+  };
+  const emit = (value: string, from: number, to: number) => {
+    for (let j = 0; j < value.length; j++) {
+      if (k >= cap) grow();
+      codes[k] = value.charCodeAt(j);
+      start[k] = from;
+      end[k] = to;
+      k++;
     }
   };
 
-  // Each step handles one unit of `source` (the text, or a decoded entity's value) mapped to
-  // the original span [from, to) when `fixed` is set.
+  // Handles `source` (the text, or a decoded entity's value). For an entity, every character
+  // maps to the entity's whole original span [fixedFrom, fixedTo).
   const run = (source: string, fixedFrom: number, fixedTo: number) => {
     const fixed = fixedFrom >= 0;
+    const n = source.length;
     let i = 0;
-    while (i < source.length) {
+    while (i < n) {
       const code = source.charCodeAt(i);
-      const from = fixed ? fixedFrom : i;
-      const next = source.charCodeAt(i + 1);
-      const combines =
-        next >= 0x300 && MARK.test(source[i + 1]!) && next !== 0x20e3 && next !== 0xfe0f;
-      if (code < 0x80 && !combines) {
-        if (next === 0xfe0f || next === 0x20e3) {
-          // Keycap emoji (1️⃣, #️⃣): not a digit the rep wrote.
-          let j = i + 1;
-          while (
-            j < source.length &&
-            (source.charCodeAt(j) === 0xfe0f || source.charCodeAt(j) === 0x20e3)
-          )
-            j++;
-          emit(' ', from, fixed ? fixedTo : j);
-          i = j;
-          continue;
-        }
-        if (code === 0x26 && !fixed) {
+      const next = i + 1 < n ? source.charCodeAt(i + 1) : 0;
+      if (code < 0x80 && next < 0x300) {
+        // ASCII fast path.
+        let c = code;
+        if (c >= 0x41 && c <= 0x5a) c += 32;
+        else if (c === 0x26 && !fixed) {
           const entity = decodeEntityAt(source, i);
           if (entity) {
             run(entity.value, i, i + entity.length);
             i += entity.length;
             continue;
           }
-        }
-        let ch: string;
-        if (code >= 0x41 && code <= 0x5a) ch = String.fromCharCode(code + 32);
-        else if (code === 0x0d) ch = next === 0x0a ? '' : '\n';
-        else if (code === 0x09 || code === 0x0b || code === 0x0c) ch = ' ';
-        else ch = source[i]!;
-        if (ch) emit(ch, from, fixed ? fixedTo : i + 1);
+        } else if (c === 0x0d) {
+          if (next === 0x0a) {
+            i++;
+            continue;
+          }
+          c = 0x0a;
+        } else if (c === 0x09 || c === 0x0b || c === 0x0c) c = 0x20;
+        if (k >= cap) grow();
+        codes[k] = c;
+        start[k] = fixed ? fixedFrom : i;
+        end[k] = fixed ? fixedTo : i + 1;
+        k++;
         i++;
         continue;
+      }
+      const from = fixed ? fixedFrom : i;
+      if (code < 0x80) {
+        if (next === 0xfe0f || next === 0x20e3) {
+          // Keycap emoji (1️⃣, #️⃣): not a digit the rep wrote.
+          let j = i + 1;
+          while (j < n && (source.charCodeAt(j) === 0xfe0f || source.charCodeAt(j) === 0x20e3)) {
+            j++;
+          }
+          emit(' ', from, fixed ? fixedTo : j);
+          i = j;
+          continue;
+        }
+        if (!MARK.test(source[i + 1]!)) {
+          // ASCII before a non-ASCII character that is not a combining mark.
+          emit(
+            code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : source[i]!,
+            from,
+            fixed ? fixedTo : i + 1,
+          );
+          i++;
+          continue;
+        }
       }
       const cp = source.codePointAt(i)!;
       const width = cp > 0xffff ? 2 : 1;
@@ -234,7 +275,7 @@ export function normalizeText(text: string): NormalizedText {
         // A letter with its combining marks, normalised as one cluster so "e" + U+0301
         // composes to "é" exactly as in a precomposed text.
         let j = i + width;
-        while (j < source.length) {
+        while (j < n) {
           const c2 = source.codePointAt(j)!;
           const w2 = c2 > 0xffff ? 2 : 1;
           if (c2 === 0x20e3 || !MARK.test(source.slice(j, j + w2))) break;
@@ -252,102 +293,125 @@ export function normalizeText(text: string): NormalizedText {
         // Other punctuation: its NFKC form when that is ASCII ("…" → "...", "！" → "!"),
         // otherwise a separator (™ must not become the letters "tm").
         const nf = char.normalize('NFKC');
-        emit(
-          /^[\x20-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]+$/.test(nf) ? nf : ' ',
-          from,
-          fixed ? fixedTo : i + width,
-        );
+        const ascii = /^[\x20-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]+$/.test(nf);
+        emit(ascii ? nf : ' ', from, fixed ? fixedTo : i + width);
       }
       i += width;
     }
   };
   run(text, -1, -1);
-  return { text: out, start, end };
+  return { codes, start, end, length: k };
 }
 
-function isAsciiAlnum(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+/**
+ * Normalises `text` character by character and keeps, for every character of the result,
+ * the span of the original it came from. See the module comment for the rules.
+ */
+export function normalizeText(text: string): NormalizedText {
+  const n = normalizeCodes(text);
+  let out = '';
+  for (let i = 0; i < n.length; i++) out += String.fromCharCode(n.codes[i]!);
+  return {
+    text: out,
+    start: [...n.start.subarray(0, n.length)],
+    end: [...n.end.subarray(0, n.length)],
+  };
 }
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
+
+// Character classes of normalised code units, computed once per unit and cached.
+const WORD = 1;
+const LETTER = 2;
+const classCache = new Uint8Array(0x10000);
+const CLASS_KNOWN = 4;
+function classOf(code: number): number {
+  let c = classCache[code]!;
+  if (c === 0) {
+    if (code < 0x80) {
+      const letter = code >= 0x61 && code <= 0x7a;
+      c = letter ? WORD | LETTER : code >= 0x30 && code <= 0x39 ? WORD : 0;
+    } else if (code >= 0xd800 && code <= 0xdfff) {
+      c = WORD | LETTER; // astral letters (emoji were already replaced by spaces)
+    } else {
+      const ch = String.fromCharCode(code);
+      c = WORD_CHAR.test(ch) ? WORD | (/\p{N}/u.test(ch) ? 0 : LETTER) : 0;
+    }
+    classCache[code] = c | CLASS_KNOWN;
+  }
+  return c & (WORD | LETTER);
 }
-function isWordChar(s: string, i: number): boolean {
-  const code = s.charCodeAt(i);
-  if (code < 0x80) return isAsciiAlnum(code);
-  return !Number.isNaN(code) && WORD_CHAR.test(s[i]!);
-}
-function isLetterAt(s: string, i: number): boolean {
-  const code = s.charCodeAt(i);
-  if (code < 0x80) return code >= 0x61 && code <= 0x7a;
-  return !Number.isNaN(code) && WORD_CHAR.test(s[i]!) && !isDigit(code);
-}
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
 /** Splits `text` into normalised word tokens with their offsets in `text`. */
 export function tokenize(text: string): Tokens {
-  const n = normalizeText(text);
-  const s = n.text;
+  const n = normalizeCodes(text);
+  const { codes, length } = n;
   const tokens: Tokens = { words: [], start: [], end: [], flags: [] };
+  const at = (i: number) => (i >= 0 && i < length ? codes[i]! : 0x20);
+  const isLetterAt = (i: number) => (classOf(at(i)) & LETTER) !== 0;
   let word = '';
-  let pieceFrom = -1; // start of the current unbroken run of word characters in `s`
-  let wordFrom = -1; // index in `s` of the word's first character
-  let lastIndex = -1; // index in `s` of the word's last character
+  let pieceFrom = -1; // start of the current unbroken run of word characters
+  let wordFrom = -1; // index of the word's first character
+  let lastIndex = -1; // index of the word's last character
   let pendingBreak = false;
 
   const flushPiece = (to: number) => {
-    if (pieceFrom >= 0) word += s.slice(pieceFrom, to);
+    if (pieceFrom >= 0) {
+      word +=
+        to - pieceFrom === 1
+          ? String.fromCharCode(codes[pieceFrom]!)
+          : String.fromCharCode.apply(null, codes.subarray(pieceFrom, to) as unknown as number[]);
+    }
     pieceFrom = -1;
   };
+  const flags = () => (pendingBreak && tokens.words.length > 0 ? BREAK_BEFORE : 0);
   const flushWord = () => {
     if (wordFrom < 0) return;
+    tokens.flags.push(flags());
     tokens.words.push(word);
     tokens.start.push(n.start[wordFrom]!);
     tokens.end.push(n.end[lastIndex]!);
-    tokens.flags.push(pendingBreak && tokens.words.length > 1 ? BREAK_BEFORE : 0);
     pendingBreak = false;
     word = '';
     wordFrom = -1;
   };
   const pushSynthetic = (value: string, i: number) => {
+    tokens.flags.push(SYNTHETIC | flags());
     tokens.words.push(value);
     tokens.start.push(n.start[i]!);
     tokens.end.push(n.end[i]!);
-    tokens.flags.push(SYNTHETIC | (pendingBreak && tokens.words.length > 1 ? BREAK_BEFORE : 0));
     pendingBreak = false;
   };
+  const skipSpaces = (j: number) => {
+    while (j < length && codes[j] === 0x20) j++;
+    return j;
+  };
 
-  for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    if (isWordChar(s, i)) {
+  for (let i = 0; i < length; i++) {
+    const code = codes[i]!;
+    if (classOf(code) & WORD) {
       if (wordFrom < 0) wordFrom = i;
       if (pieceFrom < 0) pieceFrom = i;
       lastIndex = i;
       continue;
     }
     const inWord = wordFrom >= 0;
-    if (inWord && code === 0x27 /* ' */ && isLetterAt(s, i + 1) && isLetterAt(s, i - 1)) {
+    if (inWord && code === 0x27 /* ' */ && isLetterAt(i + 1) && isLetterAt(i - 1)) {
       flushPiece(i); // "don't" → "dont"
       continue;
     }
-    if (inWord && code === 0x2d /* - */ && isLetterAt(s, i - 1)) {
+    if (inWord && code === 0x2d /* - */ && isLetterAt(i - 1)) {
       // Hyphenation at a line break: "integ-\nration" → "integration".
-      let j = i + 1;
-      while (s[j] === ' ') j++;
-      if (s[j] === '\n') {
-        j++;
-        while (s[j] === ' ') j++;
-        if (isLetterAt(s, j)) {
+      let j = skipSpaces(i + 1);
+      if (at(j) === 0x0a) {
+        j = skipSpaces(j + 1);
+        if (isLetterAt(j)) {
           flushPiece(i);
           i = j - 1;
           continue;
         }
       }
     }
-    if (
-      inWord &&
-      (code === 0x2e || code === 0x2c) &&
-      isDigit(s.charCodeAt(i - 1)) &&
-      isDigit(s.charCodeAt(i + 1))
-    ) {
+    if (inWord && (code === 0x2e || code === 0x2c) && isDigit(at(i - 1)) && isDigit(at(i + 1))) {
       // "2.5" keeps its point; "3,400" drops the thousands separator.
       if (code === 0x2c) flushPiece(i);
       continue;
@@ -357,13 +421,9 @@ export function tokenize(text: string): Tokens {
     if (code === 0x26) pushSynthetic('and', i);
     else if (code === 0x25) pushSynthetic('percent', i);
     else if (code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3b) pendingBreak = true;
-    else if (code === 0x0a) {
-      let j = i + 1;
-      while (s[j] === ' ') j++;
-      if (s[j] === '\n') pendingBreak = true;
-    }
+    else if (code === 0x0a && at(skipSpaces(i + 1)) === 0x0a) pendingBreak = true;
   }
-  flushPiece(s.length);
+  flushPiece(length);
   flushWord();
   return tokens;
 }
