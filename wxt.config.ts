@@ -69,7 +69,8 @@ export default defineConfig({
     // ignores it, so that path could not be tested.
     web_accessible_resources: [
       {
-        resources: ['sidebar.html'],
+        // The in-page sidebar, and the content-script parts loaded on demand (utils/content/parts.ts).
+        resources: ['sidebar.html', 'part-frame.js', 'part-drafts.js'],
         // Resource matches take whole origins (path /*): the demo page's becomes its host's.
         matches: [
           ...new Set(

@@ -19,6 +19,14 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
       `(budget ${(BUDGET_GZIP / 1024).toFixed(0)} KB gzip: ${gzip <= BUDGET_GZIP ? 'within' : 'OVER'})`,
   );
 }
+// Parts injected on demand (utils/content/parts.ts): the frame on first open, the draft
+// watcher once a compose is open.
+for (const file of readdirSync('.output/chrome-mv3').filter((f) => /^part-.*\.js$/.test(f))) {
+  const bytes = readFileSync(join('.output/chrome-mv3', file));
+  console.log(
+    `on-demand part ${file}: ${(bytes.length / 1024).toFixed(1)} KB raw, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB gzip`,
+  );
+}
 const chunkDir = '.output/chrome-mv3/chunks';
 const chunks = readdirSync(chunkDir).filter((f) => f.endsWith('.js'));
 const pages = chunks.map((f) => readFileSync(join(chunkDir, f)));

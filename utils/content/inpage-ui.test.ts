@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LauncherSettings, LauncherSummary } from '../messaging/launcher-protocol';
 import type { DetectedContact } from '../sites/types';
 import { createInpageUi, HOST_TAG, type InpageBackend, type InpageUi } from './inpage-ui';
+import { createSidebarFrame, FRAME_STYLE } from './sidebar-frame';
 
 const SIDEBAR_URL = 'chrome-extension://abc/sidebar.html';
 const dana: DetectedContact = {
@@ -20,6 +21,8 @@ function backend(overrides: Partial<InpageBackend> = {}): InpageBackend {
     settings: vi.fn(async () => settings),
     summary: vi.fn(async (): Promise<LauncherSummary | null> => null),
     openSidePanel: vi.fn(async () => true),
+    // The part the background would inject: here the module itself.
+    loadFrame: vi.fn(async () => ({ createSidebarFrame, FRAME_STYLE })),
     ...overrides,
   };
 }
@@ -27,6 +30,8 @@ function backend(overrides: Partial<InpageBackend> = {}): InpageBackend {
 const root = () => document.querySelector(HOST_TAG)?.shadowRoot;
 const button = () => root()?.querySelector<HTMLButtonElement>('.launcher');
 const panel = () => root()?.querySelector<HTMLElement>('.panel');
+/** Closed, or never loaded (the frame's code loads on the first open). */
+const closed = () => panel()?.hidden ?? true;
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 let ui: InpageUi | undefined;
@@ -103,7 +108,9 @@ describe('the in-page sidebar frame', () => {
     ui.contactsChanged([dana]);
     await flush();
     expect(root()?.querySelector('iframe')).toBeNull(); // not loaded before it is opened
+    expect(panel()).toBeNull(); // nor is the frame's code
     button()?.click();
+    await flush();
     expect(panel()?.hidden).toBe(false);
     expect(root()?.querySelector('iframe')?.getAttribute('src')).toBe(SIDEBAR_URL);
     expect(button()?.getAttribute('aria-expanded')).toBe('true');
@@ -114,6 +121,7 @@ describe('the in-page sidebar frame', () => {
     expect(button()?.getAttribute('aria-expanded')).toBe('false');
 
     ui.toggle();
+    await flush();
     expect(panel()?.hidden).toBe(false);
     root()
       ?.querySelector('.resize')
@@ -125,6 +133,7 @@ describe('the in-page sidebar frame', () => {
     ui = createInpageUi(document, SIDEBAR_URL, backend());
     ui.contactsChanged([dana]);
     ui.toggle(true);
+    await flush();
     const handle = root()?.querySelector<HTMLElement>('.resize');
     const host = document.querySelector<HTMLElement>(HOST_TAG);
     expect(host?.style.getPropertyValue('--tp-panel-width')).toBe('380px');
@@ -151,7 +160,7 @@ describe('the in-page sidebar frame', () => {
     ui.toggle(false);
     ui.contactsChanged([marcus]);
     await flush();
-    expect(panel()?.hidden).toBe(true);
+    expect(closed()).toBe(true);
   });
 
   it('in side-panel mode asks the background, and opens the frame only when that failed', async () => {
@@ -163,11 +172,11 @@ describe('the in-page sidebar frame', () => {
     ui = createInpageUi(document, SIDEBAR_URL, b);
     ui.contactsChanged([dana]);
     await flush();
-    expect(panel()?.hidden).toBe(true); // autoOpen is for the in-page frame only
+    expect(closed()).toBe(true); // autoOpen is for the in-page frame only
     button()?.click();
     await flush();
     expect(openSidePanel).toHaveBeenCalledTimes(1);
-    expect(panel()?.hidden).toBe(true);
+    expect(closed()).toBe(true);
     openSidePanel.mockResolvedValueOnce(false);
     button()?.click();
     await flush();

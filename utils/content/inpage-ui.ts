@@ -7,7 +7,8 @@ import type { LauncherSettings, LauncherSummary } from '../messaging/launcher-pr
 import type { DetectedContact } from '../sites/types';
 import { initialsOf } from './initials';
 import { createLauncher, LAUNCHER_STYLE, type Launcher } from './launcher';
-import { createSidebarFrame, FRAME_STYLE, type SidebarFrame } from './sidebar-frame';
+import type { ContentParts } from './parts';
+import type { SidebarFrame } from './sidebar-frame';
 
 /** The host element's tag: a custom name no page styles. */
 export const HOST_TAG = 'touchpoint-ui';
@@ -18,6 +19,8 @@ export interface InpageBackend {
   summary(): Promise<LauncherSummary | null>;
   /** Opens the browser's side panel; false when it could not. Called inside the click. */
   openSidePanel(): Promise<boolean>;
+  /** The frame's code: a part the background injects on the first open (parts.ts). */
+  loadFrame(): Promise<ContentParts['part-frame']>;
 }
 
 export interface InpageUi {
@@ -50,16 +53,30 @@ export function createInpageUi(
     () => undefined,
   );
 
+  let root: ShadowRoot | undefined;
   const mount = () => {
-    if (host && launcher && frame) return { launcher, frame };
+    if (host && root && launcher) return { root, launcher };
     host = document.createElement(HOST_TAG);
-    const root = host.attachShadow({ mode: 'open' });
+    root = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
-    style.textContent = `:host{all:initial}${LAUNCHER_STYLE}${FRAME_STYLE}`;
+    style.textContent = `:host{all:initial}${LAUNCHER_STYLE}`;
     root.append(style);
-    const made = {
-      launcher: createLauncher(root, () => activate()),
-      frame: createSidebarFrame(root, {
+    launcher = createLauncher(root, () => activate());
+    launcher.setPosition(settings.position);
+    document.documentElement.append(host);
+    return { root, launcher };
+  };
+
+  // The frame's code loads on the first open only: pages where the rep never opens the
+  // sidebar carry neither it nor the sidebar's React.
+  let framePromise: Promise<SidebarFrame> | undefined;
+  const loadFrame = (): Promise<SidebarFrame> => {
+    framePromise ??= backend.loadFrame().then(({ createSidebarFrame, FRAME_STYLE }) => {
+      const { root: shadow } = mount();
+      const style = document.createElement('style');
+      style.textContent = FRAME_STYLE;
+      shadow.append(style);
+      frame = createSidebarFrame(shadow, {
         src: sidebarUrl,
         onToggle: (open) => {
           if (open) host?.setAttribute('data-open', '');
@@ -69,16 +86,22 @@ export function createInpageUi(
           if (!open && host && document.activeElement === host) launcher?.focus();
         },
         onResize: (width) => host?.style.setProperty('--tp-panel-width', `${width}px`),
-      }),
-    };
-    made.launcher.setPosition(settings.position);
-    ({ launcher, frame } = made);
-    document.documentElement.append(host);
-    return made;
+      });
+      return frame;
+    });
+    framePromise.catch(() => (framePromise = undefined));
+    return framePromise;
   };
 
   const open = (focus: boolean) => {
-    mount().frame.open({ focus });
+    loadFrame().then(
+      (loaded) => host && loaded.open({ focus }),
+      (error: unknown) =>
+        console.warn(
+          'Touchpoint: could not open the in-page sidebar. Reload the page; if it persists, use the browser side panel (options page, Display).',
+          error,
+        ),
+    );
   };
 
   const toggle = (wanted?: boolean) => {
@@ -135,7 +158,7 @@ export function createInpageUi(
     toggle,
     destroy() {
       host?.remove();
-      host = launcher = frame = undefined;
+      host = root = launcher = frame = framePromise = undefined;
     },
   };
 }

@@ -101,7 +101,12 @@ export function createSidebarFrame(root: ShadowRoot, options: SidebarFrameOption
     isOpen: () => !panel.hidden,
     open({ focus }) {
       if (!iframe) {
-        iframe = element(doc, 'iframe', '', { title: 'Touchpoint sidebar', src: options.src });
+        // clipboard-write: the sidebar's Copy buttons work inside the page's frame too.
+        iframe = element(doc, 'iframe', '', {
+          title: 'Touchpoint sidebar',
+          src: options.src,
+          allow: 'clipboard-write',
+        });
         panel.append(iframe);
       }
       const wasOpen = !panel.hidden;

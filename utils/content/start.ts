@@ -2,9 +2,17 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { onMessage, sendMessage, type DetectionSettings } from '../messaging/protocol';
 import { detectPage } from '../sites/detect';
-import type { SiteAdapter } from '../sites/types';
+import type { DetectedContact, SiteAdapter } from '../sites/types';
 import { createInpageUi } from './inpage-ui';
+import { loadPart, type ContentPartName } from './parts';
 import { watchContacts } from './watcher';
+
+/**
+ * Loads a part into this content script's world: a dynamic import of the extension's file
+ * (web-accessible to the supported sites only) runs in the isolated world, like the script.
+ */
+const injectPart = (part: ContentPartName) =>
+  import(/* @vite-ignore */ browser.runtime.getURL(`/${part}.js`));
 
 /**
  * Entry of a content script: detect the page's contacts with the given adapters, tell the
@@ -24,7 +32,26 @@ export async function startContentScript(
     settings: () => sendMessage('getLauncherSettings', undefined),
     summary: () => sendMessage('getLauncherSummary', undefined),
     openSidePanel: () => sendMessage('openSidePanel', undefined),
+    loadFrame: () => loadPart('part-frame', injectPart),
   });
+  // The draft check (issue 6): once a compose is open, its text goes to the background.
+  let stopDrafts: (() => void) | undefined;
+  const watchComposeDrafts = (contacts: readonly DetectedContact[]) => {
+    if (stopDrafts || !contacts.some((contact) => contact.role === 'compose')) return;
+    stopDrafts = () => {};
+    loadPart('part-drafts', injectPart).then(
+      ({ watchDrafts }) => {
+        stopDrafts = watchDrafts({
+          window: win,
+          report: (text) => sendMessage('draftChanged', { text }),
+        });
+      },
+      (error: unknown) => {
+        stopDrafts = undefined;
+        console.warn('Touchpoint: could not start the draft check', error);
+      },
+    );
+  };
 
   let stop = () => {};
   const start = (settings: DetectionSettings) => {
@@ -47,7 +74,10 @@ export async function startContentScript(
       report: (url, contacts) =>
         sendMessage('contactsDetected', { url, contacts, ownEmails }).then(
           // The background holds them now: the launcher's summary is of these.
-          () => ui.contactsChanged(contacts),
+          () => {
+            ui.contactsChanged(contacts);
+            watchComposeDrafts(contacts);
+          },
           (error: unknown) => {
             // Orphaned (the extension was reloaded or removed): nobody will ever listen
             // again. Any other failure (the background's storage, a restarting worker) is
@@ -73,6 +103,7 @@ export async function startContentScript(
     stop();
     removeListener();
     removeToggle();
+    stopDrafts?.();
     ui.destroy();
   });
   try {
