@@ -11,6 +11,7 @@ import { storage } from 'wxt/utils/storage';
 import type { ContactContext } from '../api/context-merge';
 import type { Messaging } from '../api/schemas';
 import { checkDraft } from '../consistency/check-draft';
+import { exposureTouches, messagingExposure } from '../consistency/exposure';
 import type { TabDraftCheck } from '../messaging/draft-protocol';
 import { onMessage } from '../messaging/protocol';
 import { contextClient } from './context-handlers';
@@ -45,12 +46,12 @@ async function messagingLibrary(
   return library;
 }
 
-/** messagingId → how many of the recipients' engagements carried it. */
-function touchesByMessaging(contexts: Iterable<ContactContext>): Map<string, number> {
+/** messagingId → how many touches the recipients had with it (engagements, assets, campaigns). */
+function touchesByMessaging(contexts: Iterable<ContactContext>, now: number): Map<string, number> {
   const touches = new Map<string, number>();
   for (const context of contexts) {
-    for (const engagement of context.engagements) {
-      for (const id of engagement.messagingIds ?? []) touches.set(id, (touches.get(id) ?? 0) + 1);
+    for (const [id, count] of exposureTouches(messagingExposure(context, { now }))) {
+      touches.set(id, (touches.get(id) ?? 0) + count);
     }
   }
   return touches;
@@ -111,7 +112,7 @@ export async function checkTabDraft(tabId: number, text: string, now = Date.now(
   if (latest.get(tabId) !== text) return;
   const check = checkDraft(text, messaging, {
     now,
-    engagement: touchesByMessaging(contexts.values()),
+    engagement: touchesByMessaging(contexts.values(), now),
   });
   const result: TabDraftCheck = {
     checkedAt: now,
