@@ -143,6 +143,31 @@ describe('checkDraft: covered talking points', () => {
     );
   });
 
+  it('does not let the library’s stock phrasing cover every claim that shares it', () => {
+    // Ten entries whose talking points differ in one distinctive word: 3 of their 4 words
+    // are shared, so a plain "60% of the words" rule would cover all ten at once.
+    const nouns = [
+      'invoice',
+      'refund',
+      'payroll',
+      'contract',
+      'claim',
+      'quote',
+      'ticket',
+      'order',
+      'return',
+      'expense',
+    ];
+    const stock = nouns.map((noun, i): Messaging => ({
+      id: `msg-${i}`,
+      theme: `Theme ${noun}`,
+      statement: `Statement about ${noun} handling.`,
+      talkingPoints: [`Every ${noun} step is logged for auditors`],
+    }));
+    const result = checkDraft('Every invoice step is logged for auditors.', stock, { now: NOW });
+    expect(result.covered.map((c) => c.messagingId)).toEqual(['msg-0']);
+  });
+
   it('does not count talking points of expired or upcoming entries as covered', () => {
     expect(coveredIn('Stop paying for idle on-premises servers')).toEqual([]);
     expect(coveredIn('Flow AI drafts workflows from plain English')).toEqual([]);

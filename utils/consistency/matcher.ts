@@ -5,16 +5,22 @@
  *   inside one sentence, each word matching whole-word with its inflections.
  *   "rip and replace" hits "Ripping and replacing", "rip-and-replace", "rip & replace";
  *   not "rip out and replace", not "trip and replacement".
- * - **Claims** (talking points, statements, proof points): a claim of k significant words
- *   (stop words left out) is covered when at least `required(k)` of them (all when k ≤ 2,
- *   else max(2, ⌈0.6·k⌉)) appear, in any order, within a window of `window(n)` consecutive
- *   draft words, n being the claim's length in words (⌈1.5·n⌉ + 2). Examples for
- *   "Cuts manual order entry by 60%" (k = 6: cuts, manual, order, entry, 60, percent; 4 needed,
- *   window 13): "we cut manual order entry by more than half" covers it (cut, manual, order,
- *   entry); "60% less manual order entry" covers it; "please enter your order manually"
- *   does not (only "order"); neither do the words spread over a long paragraph.
- *   Order is not required because reps rephrase ("60% less manual entry of orders"); the
- *   window keeps scattered words from counting.
+ * - **Claims** (talking points, statements, proof points): a claim is covered when enough
+ *   of its significant words (stop words left out) appear, in any order, within a window of
+ *   ⌈1.5·n⌉ + 2 consecutive draft words (n: the claim's length in words). "Enough": the
+ *   words found carry at least 60% of the claim's weight, and are at least 2 (all of them
+ *   when the claim has only 1 or 2). Each word weighs ln(1 + C / c_w), C being the number of
+ *   claims in the library and c_w the number using the word: a word every other talking
+ *   point uses ("workflow", "teams") counts for little, a distinctive one ("TMS",
+ *   "chargebacks") for a lot, so a draft does not cover a claim by repeating the library's
+ *   stock phrasing. In a small library the weights are about equal and the rule reads "60%
+ *   of the words". Examples for "Cuts manual order entry by 60%" (cuts, manual, order,
+ *   entry, 60, percent; window 13): "we cut manual order entry by more than half" covers it
+ *   (cut, manual, order, entry); "60% less manual order entry" covers it; "please enter your
+ *   order manually" does not (only "order"); neither do the words spread over a long
+ *   paragraph. Order is not required because reps rephrase ("60% less manual entry of
+ *   orders"); the window keeps scattered words from counting. A claim with different
+ *   figures ("by 80%") still covers the point: checking numbers is not attempted.
  *
  * `compileMessaging` is cached by the identity of the array, so checks repeated while a rep
  * types only tokenize the draft; the draft's words are resolved to the library's vocabulary
@@ -28,8 +34,12 @@ export interface CompiledClaim {
   text: string;
   /** Vocabulary ids of its distinct significant words. */
   significant: number[];
-  /** How many of them must appear. */
+  /** Weight of each significant word (see module comment). */
+  weights: number[];
+  /** At least this many distinct significant words must appear… */
   required: number;
+  /** …carrying at least this much weight. */
+  requiredWeight: number;
   /** Within how many consecutive words. */
   window: number;
   /** Index in `CompiledMessaging.claims`. */
@@ -75,6 +85,9 @@ export interface CompiledMessaging {
   /** Per claim index, for the sweep's inner loop: window, required, first slot, slot count. */
   claimWindow: Int32Array;
   claimRequired: Int32Array;
+  claimRequiredWeight: Float64Array;
+  /** Weight of each slot (the claim's word at that slot). */
+  slotWeight: Float64Array;
   claimSlotBase: Int32Array;
   claimSlotEnd: Int32Array;
   /** Per vocabulary id: the claims using the word (`postingClaims`) and its slot there. */
@@ -97,9 +110,8 @@ function time(value: string | undefined): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
-export function requiredWords(significant: number): number {
-  return significant <= 2 ? significant : Math.max(2, Math.ceil(0.6 * significant));
-}
+/** Share of a claim's weight its matched words must carry. */
+export const COVERAGE = 0.6;
 export function windowSize(words: number): number {
   return Math.ceil(1.5 * words) + 2;
 }
@@ -140,7 +152,9 @@ export function compileMessaging(messaging: readonly Messaging[]): CompiledMessa
     const compiledClaim: CompiledClaim = {
       text,
       significant,
-      required: requiredWords(significant.length),
+      weights: [], // set once the whole library is known
+      required: Math.min(2, significant.length),
+      requiredWeight: 0,
       window: windowSize(words.length),
       index: claims.length,
       slotBase: slotCount,
@@ -177,6 +191,16 @@ export function compileMessaging(messaging: readonly Messaging[]): CompiledMessa
   for (const entry of entries)
     if (!byId.has(entry.messaging.id)) byId.set(entry.messaging.id, entry);
 
+  const usedBy = new Int32Array(vocabulary.size);
+  for (const c of claims) for (const id of c.significant) usedBy[id]!++;
+  const slotWeight = new Float64Array(slotCount);
+  for (const c of claims) {
+    c.weights = c.significant.map((id) => Math.log(1 + claims.length / usedBy[id]!));
+    const total = c.weights.reduce((a, b) => a + b, 0);
+    // All words for a claim of 1 or 2; the small margin absorbs rounding in the sums.
+    c.requiredWeight = (c.significant.length <= 2 ? total : COVERAGE * total) - 1e-9;
+    slotWeight.set(c.weights, c.slotBase);
+  }
   const postings: Array<Array<[number, number]> | undefined> = new Array(vocabulary.size);
   for (const c of claims) {
     c.significant.forEach((id, s) => (postings[id] ??= []).push([c.index, c.slotBase + s]));
@@ -191,6 +215,8 @@ export function compileMessaging(messaging: readonly Messaging[]): CompiledMessa
     slotCount,
     claimWindow: Int32Array.from(claims, (c) => c.window),
     claimRequired: Int32Array.from(claims, (c) => c.required),
+    claimRequiredWeight: Float64Array.from(claims, (c) => c.requiredWeight),
+    slotWeight,
     claimSlotBase: Int32Array.from(claims, (c) => c.slotBase),
     claimSlotEnd: Int32Array.from(claims, (c) => c.slotBase + c.significant.length),
     postingClaims: postings.map((list) => list && Int32Array.from(list, ([c]) => c)),
@@ -300,7 +326,7 @@ let countBuffer = new Uint16Array(64);
  * undefined. The claim must belong to the library the text was scanned with.
  */
 export function findClaim(scan: Scan, claim: CompiledClaim): ClaimMatch | undefined {
-  const { significant, required, window } = claim;
+  const { significant, required, requiredWeight, weights, window } = claim;
   if (required === 0) return undefined;
   const at = sweepClaims(scan)[claim.index]!;
   if (at < 0) return undefined;
@@ -331,18 +357,25 @@ export function findClaim(scan: Scan, claim: CompiledClaim): ClaimMatch | undefi
   }
   const events = eventBuffer.subarray(0, count).sort();
   let distinct = 0;
+  let weight = 0;
   let left = 0;
   for (let right = 0; right < count; right++) {
     const sr = events[right]! % K;
-    if (counts[sr] === 0) distinct++;
+    if (counts[sr] === 0) {
+      distinct++;
+      weight += weights[sr]!;
+    }
     counts[sr] = counts[sr]! + 1;
     while (Math.floor(events[right]! / K) - Math.floor(events[left]! / K) >= window) {
       const sl = events[left]! % K;
       counts[sl] = counts[sl]! - 1;
-      if (counts[sl] === 0) distinct--;
+      if (counts[sl] === 0) {
+        distinct--;
+        weight -= weights[sl]!;
+      }
       left++;
     }
-    if (distinct < required) continue;
+    if (distinct < required || weight < requiredWeight) continue;
     // Take in the rest of the window too, and drop leading repeats, so the match shows
     // every claim word found there and starts at the first one needed.
     const firstToken = Math.floor(events[left]! / K);
@@ -379,8 +412,8 @@ export function findClaim(scan: Scan, claim: CompiledClaim): ClaimMatch | undefi
 export function sweepClaims(scan: Scan): Int32Array {
   if (scan.firstCovered) return scan.firstCovered;
   const { compiled } = scan;
-  const { postingClaims, postingSlots, claimWindow, claimRequired, claimSlotBase, claimSlotEnd } =
-    compiled;
+  const { postingClaims, postingSlots, claimWindow, claimSlotBase, claimSlotEnd } = compiled;
+  const { claimRequired, claimRequiredWeight, slotWeight } = compiled;
   const firstCovered = new Int32Array(compiled.claims.length).fill(-1);
   const lastSeen = new Int32Array(compiled.slotCount).fill(-0x40000000);
   const { words } = scan.tokens;
@@ -400,8 +433,16 @@ export function sweepClaims(scan: Scan): Int32Array {
         if (wasInWindow) continue; // a word already in the window adds nothing new
         const end = claimSlotEnd[ci]!;
         let distinct = 0;
-        for (let s = claimSlotBase[ci]!; s < end; s++) if (lastSeen[s]! >= lo) distinct++;
-        if (distinct >= claimRequired[ci]!) firstCovered[ci] = t;
+        let weight = 0;
+        for (let s = claimSlotBase[ci]!; s < end; s++) {
+          if (lastSeen[s]! >= lo) {
+            distinct++;
+            weight += slotWeight[s]!;
+          }
+        }
+        if (distinct >= claimRequired[ci]! && weight >= claimRequiredWeight[ci]!) {
+          firstCovered[ci] = t;
+        }
       }
     }
   }
@@ -416,7 +457,7 @@ export function sweepClaims(scan: Scan): Int32Array {
  */
 export function markClaims(scan: Scan, markFor: Uint8Array): Uint8Array {
   const { compiled } = scan;
-  const { claims, postingClaims, postingSlots } = compiled;
+  const { claims, postingClaims, postingSlots, slotWeight } = compiled;
   const lastSeen = new Int32Array(compiled.slotCount).fill(-0x40000000);
   const { words } = scan.tokens;
   const marks = new Uint8Array(words.length);
@@ -434,15 +475,17 @@ export function markClaims(scan: Scan, markFor: Uint8Array): Uint8Array {
         const lo = t - c.window + 1;
         const end = c.slotBase + c.significant.length;
         let distinct = 0;
+        let weight = 0;
         let oldest = t;
         for (let s = c.slotBase; s < end; s++) {
           const seen = lastSeen[s]!;
           if (seen >= lo) {
             distinct++;
+            weight += slotWeight[s]!;
             if (seen < oldest) oldest = seen;
           }
         }
-        if (distinct >= c.required) marks.fill(1, oldest, t + 1);
+        if (distinct >= c.required && weight >= c.requiredWeight) marks.fill(1, oldest, t + 1);
       }
     }
   }
