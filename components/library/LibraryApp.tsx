@@ -1,10 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { MessagingLibrary } from '../../utils/api/library-client';
 import type { Campaign } from '../../utils/api/schemas';
+import { lintLibrary } from '../../utils/consistency/library-lint';
 import { AssetFeedbackTable } from './AssetFeedbackTable';
-import { filterEntries, sortEntries, type SortOrder } from './library-view';
+import { entryAnchor, filterEntries, sortEntries, type SortOrder } from './library-view';
 import { LibraryControls } from './LibraryControls';
+import { LintFindings } from './LintFindings';
 import { MessagingEntryCard } from './MessagingEntryCard';
 import { SourceNotes } from './SourceNotes';
 import { useMessagingLibrary } from './use-messaging-library';
@@ -65,6 +67,38 @@ function LibraryView({ library }: { library: MessagingLibrary }) {
     [library.entries, query, campaigns, order],
   );
   const now = library.fetchedAt;
+  const byId = useMemo(
+    () => new Map(library.entries.map((entry) => [entry.messaging.id, entry])),
+    [library.entries],
+  );
+  // Checked here, in the page: a pure function of what the backends answered.
+  const findings = useMemo(
+    () =>
+      lintLibrary(
+        library.entries.map((entry) => entry.messaging),
+        library.campaigns,
+        { now: library.fetchedAt },
+      ),
+    [library],
+  );
+  const findingsPerEntry = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const finding of findings) {
+      for (const id of new Set(finding.messagingIds)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return counts;
+  }, [findings]);
+  // An entry a finding links to: focused at once when shown, else after the filter that
+  // hides it is cleared (the effect below runs once the list is re-rendered).
+  const pendingFocus = useRef<string | undefined>(undefined);
+  const showEntry = (messagingId: string) => {
+    if (focusEntry(messagingId)) return;
+    pendingFocus.current = messagingId;
+    setQuery('');
+  };
+  useEffect(() => {
+    if (pendingFocus.current && focusEntry(pendingFocus.current)) pendingFocus.current = undefined;
+  }, [shown]);
   // A link to one entry (`#entry-…`, see libraryPath) arrives before the entries exist:
   // once they do, bring that entry into view and move the focus to it.
   useEffect(() => {
@@ -84,6 +118,14 @@ function LibraryView({ library }: { library: MessagingLibrary }) {
         {new Date(library.fetchedAt).toLocaleTimeString()}.
       </p>
       <SourceNotes sources={library.sources} />
+      {library.entries.length > 0 && (
+        <LintFindings
+          findings={findings}
+          entries={byId}
+          campaigns={campaigns}
+          onShowEntry={showEntry}
+        />
+      )}
       {library.entries.length === 0 ? (
         anyAnswered && (
           <p role="status" className="state" data-state="empty">
@@ -110,7 +152,12 @@ function LibraryView({ library }: { library: MessagingLibrary }) {
             <ol className="entries">
               {shown.map((entry) => (
                 <li key={entry.messaging.id}>
-                  <MessagingEntryCard entry={entry} campaigns={campaigns} now={now} findings={0} />
+                  <MessagingEntryCard
+                    entry={entry}
+                    campaigns={campaigns}
+                    now={now}
+                    findings={findingsPerEntry.get(entry.messaging.id) ?? 0}
+                  />
                 </li>
               ))}
             </ol>
@@ -122,4 +169,13 @@ function LibraryView({ library }: { library: MessagingLibrary }) {
       )}
     </>
   );
+}
+
+/** Scrolls an entry into view and moves the focus to it; false when it is not shown. */
+function focusEntry(messagingId: string): boolean {
+  const target = document.getElementById(entryAnchor(messagingId));
+  if (!target) return false;
+  target.scrollIntoView({ block: 'start' });
+  target.focus({ preventScroll: true });
+  return true;
 }

@@ -7,6 +7,7 @@ import { DEMO_KEYS } from '../../server/demo-keys';
 import { startServer, type RunningServer } from '../../server/main';
 import { DEMO_SCENARIOS } from '../../server/seed/demo';
 import { FeedbackList, MessagingList } from '../../utils/api/schemas';
+import { lintLibrary } from '../../utils/consistency/library-lint';
 import { screenshot, unexpectedProblems, withExtension } from './harness';
 
 /**
@@ -107,6 +108,25 @@ describe('the messaging library page', () => {
         `${campaign?.name} active`,
       );
 
+      // The library check at the top: every finding of the lint, the planted ones named.
+      const findings = page.locator('.findings li[data-kind]');
+      expect(await findings.count()).toBe(lintLibrary(messaging, campaigns).length);
+      const conflict = page
+        .locator('.findings li[data-kind="uses-avoided-phrase"]')
+        .filter({ hasText: DEMO_SCENARIOS.conflictingPhrase });
+      expect(await conflict.count()).toBeGreaterThan(0);
+      const linked = await conflict
+        .first()
+        .locator('a[data-messaging-id]')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('data-messaging-id')));
+      for (const id of DEMO_SCENARIOS.conflictingPair) expect(linked).toContain(id);
+      const expiredFinding = page.locator('.findings li[data-kind="expired-on-active-campaign"]');
+      expect(await expiredFinding.count()).toBe(1);
+      expect(
+        await expiredFinding.locator('a[data-messaging-id]').getAttribute('data-messaging-id'),
+      ).toBe(messagingId);
+      expect(await expiredFinding.textContent()).toContain(`${campaign?.name} (active)`);
+
       // The latest objection on an entry is the server's newest.
       const objected = Object.entries(summary.byMessaging).find(([, c]) => c.objections > 0);
       expect(objected).toBeDefined();
@@ -172,12 +192,19 @@ describe('the messaging library page', () => {
       await page.getByText(/No entry matches/).waitFor();
       expect(await entryIds(page)).toEqual([]);
 
+      // A finding's entry link shows the entry even when the filter hid it, and focuses it.
+      await expiredFinding.locator('a[data-messaging-id]').click();
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-messaging-id')))
+        .toBe(messagingId);
+      expect(await filter.inputValue()).toBe('');
+
       // A link to one entry (what the sidebar can open) focuses it once the library is in.
-      const linked = await s.openExtensionPage(`library.html#entry-${messagingId}`);
-      await openLibrary(linked);
+      const deepLinked = await s.openExtensionPage(`library.html#entry-${messagingId}`);
+      await openLibrary(deepLinked);
       await expect
         .poll(() =>
-          linked.evaluate(() => document.activeElement?.getAttribute('data-messaging-id')),
+          deepLinked.evaluate(() => document.activeElement?.getAttribute('data-messaging-id')),
         )
         .toBe(messagingId);
 
