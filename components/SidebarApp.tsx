@@ -5,10 +5,12 @@ import { ContextView } from './sidebar/ContextView';
 import { DraftCheckPanel } from './sidebar/DraftCheckPanel';
 import { whyThisContact } from './sidebar/format';
 import { NotConfigured } from './sidebar/NotConfigured';
+import { PendingFeedbackList } from './sidebar/PendingFeedback';
 import { Skeleton } from './sidebar/Skeleton';
 import { SourcesFooter } from './sidebar/SourcesFooter';
 import { useContactContext } from './sidebar/use-contact-context';
 import { useDraftCheck } from './sidebar/use-draft-check';
+import { FeedbackContext, useFeedbackState } from './sidebar/use-feedback';
 import { useTabContacts } from './sidebar/use-tab-contacts';
 import { useBackendStatus } from './useBackendStatus';
 
@@ -24,9 +26,10 @@ export function SidebarApp() {
   const lookup = useContactContext(notConfigured ? undefined : selected?.email, selected?.site);
   const { load } = lookup;
   const draft = useDraftCheck(tab.kind === 'ready' ? tab.tabId : undefined);
+  const feedback = useFeedbackState();
 
   return (
-    <>
+    <FeedbackContext value={feedback}>
       <main aria-labelledby="app-heading">
         <h1 id="app-heading">Touchpoint</h1>
         {notConfigured ? (
@@ -58,8 +61,9 @@ export function SidebarApp() {
         sources={load.kind === 'ready' && selected ? load.context.sources : []}
         now={load.kind === 'ready' ? load.receivedAt : 0}
       >
+        <PendingFeedbackList />
         <BackendStatusView status={status} />
       </SourcesFooter>
-    </>
+    </FeedbackContext>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Asset, Engagement } from '../../utils/api/schemas';
 import { CopyButton } from './CopyButton';
+import { CONTENT_CHOICES, FeedbackButtons } from './FeedbackButtons';
 import { formatDate, safeHttpUrl } from './format';
 import { assetUse, type AssetUse } from './timeline-filters';
 
@@ -23,9 +24,11 @@ const FIRST_ASSETS = 8;
  * the engagements loaded so far (the first page, plus "Load more").
  */
 export function ContentConsumed({
+  email,
   assets,
   engagements,
 }: {
+  email: string;
   assets: Asset[];
   engagements: Engagement[];
 }) {
@@ -41,7 +44,7 @@ export function ContentConsumed({
         <>
           <ul className="assets" id="content-list">
             {shown.map((use) => (
-              <AssetItem key={use.asset.id} use={use} />
+              <AssetItem key={use.asset.id} email={email} use={use} />
             ))}
           </ul>
           {uses.length > FIRST_ASSETS && (
@@ -61,7 +64,7 @@ export function ContentConsumed({
   );
 }
 
-function AssetItem({ use }: { use: AssetUse }) {
+function AssetItem({ email, use }: { email: string; use: AssetUse }) {
   const { asset } = use;
   const url = safeHttpUrl(asset.url);
   return (
@@ -84,6 +87,12 @@ function AssetItem({ use }: { use: AssetUse }) {
       {asset.url && (
         <CopyButton text={url ?? asset.url} label="Copy link" context={`to ${asset.title}`} />
       )}
+      <FeedbackButtons
+        email={email}
+        target={{ assetId: asset.id }}
+        choices={CONTENT_CHOICES}
+        about={asset.title}
+      />
     </li>
   );
 }

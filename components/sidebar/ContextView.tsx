@@ -7,6 +7,7 @@ import { formatAge } from './format';
 import { Highlights } from './Highlights';
 import { Messaging } from './Messaging';
 import { NotConfigured } from './NotConfigured';
+import { ObjectionForm } from './ObjectionForm';
 import { Skeleton } from './Skeleton';
 import { Timeline } from './Timeline';
 import { useMoreEngagements, type ContactContextLoad } from './use-contact-context';
@@ -122,6 +123,7 @@ const SECTIONS = [
   ['campaigns-section', 'Campaigns'],
   ['content-section', 'Content'],
   ['messaging-section', 'Messaging'],
+  ['objection-section', 'Objection'],
 ] as const;
 
 function ContactDetails({
@@ -163,8 +165,13 @@ function ContactDetails({
       <Highlights highlights={context.highlights} />
       <Timeline engagements={engagements} more={more} />
       <Campaigns campaigns={context.campaigns} />
-      <ContentConsumed assets={context.assets} engagements={engagements} />
-      <Messaging messaging={context.messaging} now={now} />
+      <ContentConsumed email={context.email} assets={context.assets} engagements={engagements} />
+      <Messaging email={context.email} messaging={context.messaging} now={now} />
+      <ObjectionForm
+        email={context.email}
+        messaging={context.messaging}
+        campaigns={context.campaigns}
+      />
     </article>
   );
 }

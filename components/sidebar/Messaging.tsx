@@ -1,10 +1,18 @@
+import { browser } from 'wxt/browser';
 import type { Messaging as MessagingItem } from '../../utils/api/schemas';
+import { libraryPath } from '../library/library-view';
 import { CopyButton } from './CopyButton';
+import { FeedbackButtons, MESSAGING_CHOICES } from './FeedbackButtons';
 import { formatDate } from './format';
 
 /** Past its `validUntil`: a rep must not repeat it. */
 export function isOutdated(messaging: MessagingItem, now: number): boolean {
   return messaging.validUntil !== undefined && Date.parse(messaging.validUntil) < now;
+}
+
+/** "TCO v2": how the rep tells entries apart. */
+export function messagingName(item: MessagingItem): string {
+  return item.version === undefined ? item.theme : `${item.theme} v${item.version}`;
 }
 
 function validity(messaging: MessagingItem): string | undefined {
@@ -21,7 +29,15 @@ function validity(messaging: MessagingItem): string | undefined {
  * current messaging first, then outdated ones, marked so nobody repeats them. Self-contained
  * so exposure counts and conflict flags (issue 6) can be added here.
  */
-export function Messaging({ messaging, now }: { messaging: MessagingItem[]; now: number }) {
+export function Messaging({
+  email,
+  messaging,
+  now,
+}: {
+  email: string;
+  messaging: MessagingItem[];
+  now: number;
+}) {
   const ordered = [
     ...messaging.filter((item) => !isOutdated(item, now)),
     ...messaging.filter((item) => isOutdated(item, now)),
@@ -29,6 +45,11 @@ export function Messaging({ messaging, now }: { messaging: MessagingItem[]; now:
   return (
     <section id="messaging-section" aria-labelledby="messaging-heading">
       <h3 id="messaging-heading">Messaging</h3>
+      <p className="library-link">
+        <a href={browser.runtime.getURL(libraryPath())} target="_blank" rel="noopener">
+          Open the messaging library
+        </a>
+      </p>
       {ordered.length === 0 ? (
         <p className="muted">No messaging.</p>
       ) : (
@@ -36,6 +57,7 @@ export function Messaging({ messaging, now }: { messaging: MessagingItem[]; now:
           {ordered.map((item, index) => (
             <MessagingEntry
               key={item.id}
+              email={email}
               item={item}
               outdated={isOutdated(item, now)}
               open={index === 0}
@@ -48,10 +70,12 @@ export function Messaging({ messaging, now }: { messaging: MessagingItem[]; now:
 }
 
 function MessagingEntry({
+  email,
   item,
   outdated,
   open,
 }: {
+  email: string;
   item: MessagingItem;
   outdated: boolean;
   open: boolean;
@@ -113,6 +137,12 @@ function MessagingEntry({
           </>
         )}
       </details>
+      <FeedbackButtons
+        email={email}
+        target={{ messagingId: item.id }}
+        choices={MESSAGING_CHOICES}
+        about={messagingName(item)}
+      />
     </li>
   );
 }
