@@ -128,6 +128,16 @@ describe('the draft check', () => {
       await body.click();
       await page.keyboard.type(DRAFT, { delay: 5 });
 
+      // The launcher sums the check up: one avoided phrase and outdated claims to fix.
+      const draftBadge = page.locator('touchpoint-ui .draft');
+      await expect
+        .poll(() => draftBadge.textContent(), { timeout: 15_000 })
+        .toMatch(/^\d+ to fix$/);
+      expect(await page.locator('touchpoint-ui .launcher').getAttribute('aria-label')).toMatch(
+        /your draft: \d+ to fix/,
+      );
+      await screenshot(page, 'launcher-draft');
+
       const sidebar = await s.openExtensionPage(`sidebar.html?tabId=${tabId}`);
       const panel = sidebar.getByTestId('draft-check');
       await expect.poll(() => panel.isVisible(), { timeout: 15_000 }).toBe(true);
@@ -160,6 +170,7 @@ describe('the draft check', () => {
       await page.evaluate(() => document.querySelector('.AD')?.remove());
       await page.evaluate(() => document.body.dispatchEvent(new FocusEvent('focusout')));
       await expect.poll(() => panel.count(), { timeout: 15_000 }).toBe(0);
+      await expect.poll(() => draftBadge.isVisible(), { timeout: 15_000 }).toBe(false);
       expect(unexpectedProblems(s)).toBe('');
     });
   });

@@ -12,7 +12,7 @@ import type { ContactContext } from '../api/context-merge';
 import type { Messaging } from '../api/schemas';
 import { checkDraft } from '../consistency/check-draft';
 import { exposureTouches, messagingExposure } from '../consistency/exposure';
-import type { TabDraftCheck } from '../messaging/draft-protocol';
+import type { DraftSummary, TabDraftCheck } from '../messaging/draft-protocol';
 import { onMessage } from '../messaging/protocol';
 import { contextClient } from './context-handlers';
 import { fromExtensionPage } from './sender';
@@ -77,12 +77,17 @@ function updateChecks(change: (all: Record<string, TabDraftCheck>) => void): Pro
   return next;
 }
 
-/** Checks `text` for `tabId` and stores the result ('' clears it). */
-export async function checkTabDraft(tabId: number, text: string, now = Date.now()): Promise<void> {
+/** Checks `text` for `tabId` and stores the result ('' clears it); returns its counts. */
+export async function checkTabDraft(
+  tabId: number,
+  text: string,
+  now = Date.now(),
+): Promise<DraftSummary | null> {
   latest.set(tabId, text);
   if (text.trim() === '') {
     latest.delete(tabId);
-    return updateChecks((all) => void delete all[tabId]);
+    await updateChecks((all) => void delete all[tabId]);
+    return null;
   }
   const tab = await getTabContacts(tabId);
   const contacts = tab?.contacts ?? [];
@@ -109,7 +114,7 @@ export async function checkTabDraft(tabId: number, text: string, now = Date.now(
   }
 
   // A newer text arrived while this one waited: it will be checked and stored instead.
-  if (latest.get(tabId) !== text) return;
+  if (latest.get(tabId) !== text) return null;
   const check = checkDraft(text, messaging, {
     now,
     engagement: touchesByMessaging(contexts.values(), now),
@@ -124,6 +129,7 @@ export async function checkTabDraft(tabId: number, text: string, now = Date.now(
   await updateChecks((all) => {
     if (latest.get(tabId) === text) all[tabId] = result;
   });
+  return { problems: check.avoided.length + check.outdated.length, covered: check.covered.length };
 }
 
 export async function getDraftCheck(tabId: number): Promise<TabDraftCheck | null> {
@@ -135,8 +141,8 @@ export function registerDraftHandlers(): void {
   onMessage('draftChanged', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
     // Only a tab's content script has a draft; anything else is ignored on purpose.
-    if (tabId === undefined || tabId < 0 || fromExtensionPage(sender)) return;
-    await checkTabDraft(tabId, typeof data.text === 'string' ? data.text : '');
+    if (tabId === undefined || tabId < 0 || fromExtensionPage(sender)) return null;
+    return checkTabDraft(tabId, typeof data.text === 'string' ? data.text : '');
   });
   onMessage('getDraftCheck', ({ data, sender }) =>
     fromExtensionPage(sender) ? getDraftCheck(data.tabId) : null,

@@ -92,6 +92,23 @@ describe('the in-page launcher', () => {
     expect(button()?.hidden).toBe(true);
   });
 
+  it('sums up the draft check, and drops it when the compose closes', async () => {
+    ui = createInpageUi(document, SIDEBAR_URL, backend());
+    ui.contactsChanged([dana]);
+    await flush();
+    const draft = () => root()?.querySelector<HTMLElement>('.draft');
+    expect(draft()?.hidden).toBe(true);
+    ui.draftChecked({ problems: 2, covered: 1 });
+    expect(draft()?.hidden).toBe(false);
+    expect(draft()?.textContent).toBe('2 to fix');
+    expect(button()?.getAttribute('aria-label')).toContain('your draft: 2 to fix');
+    ui.draftChecked({ problems: 0, covered: 3 });
+    expect(draft()?.textContent).toBe('On message');
+    ui.draftChecked(null);
+    expect(draft()?.hidden).toBe(true);
+    expect(button()?.getAttribute('aria-label')).not.toContain('your draft');
+  });
+
   it('never takes the focus by itself', async () => {
     const compose = document.getElementById('compose') as HTMLInputElement;
     compose.focus();

@@ -3,6 +3,7 @@
  * in-page sidebar frame, in one shadow root that the page's CSS cannot reach. Nothing is
  * added to the page until a contact is detected.
  */
+import type { DraftSummary } from '../messaging/draft-protocol';
 import type { LauncherSettings, LauncherSummary } from '../messaging/launcher-protocol';
 import type { DetectedContact } from '../sites/types';
 import { initialsOf } from './initials';
@@ -28,6 +29,8 @@ export interface InpageUi {
   contactsChanged(contacts: readonly DetectedContact[]): void;
   /** Opens, closes or (no `open`) toggles the in-page sidebar (shortcut, frame's Escape). */
   toggle(open?: boolean): void;
+  /** The open compose's draft check (null: none open), summarised on the launcher. */
+  draftChecked(summary: DraftSummary | null): void;
   destroy(): void;
 }
 
@@ -156,6 +159,15 @@ export function createInpageUi(
       );
     },
     toggle,
+    draftChecked(summary) {
+      launcher?.setDraft(
+        summary === null
+          ? null
+          : summary.problems > 0
+            ? `${summary.problems} to fix`
+            : 'On message',
+      );
+    },
     destroy() {
       host?.remove();
       host = root = launcher = frame = framePromise = undefined;

@@ -7,7 +7,7 @@
 import type { LauncherPosition, LauncherSummary } from '../messaging/launcher-protocol';
 
 // Minified by hand: every byte here loads on every page.
-export const LAUNCHER_STYLE = `.launcher{position:fixed;z-index:2147483645;display:inline-flex;align-items:center;gap:6px;max-width:220px;height:40px;padding:0 12px 0 4px;border:0;border-radius:20px;background:#1f2a44;color:#fff;font:600 13px/1 system-ui,sans-serif;cursor:pointer;box-shadow:0 2px 8px rgb(0 0 0 / 30%)}.launcher[hidden]{display:none}.launcher:focus-visible{outline:3px solid #fff;box-shadow:0 0 0 6px #1a73e8}:host([data-open]) .launcher[data-side=right]{right:calc(var(--tp-panel-width) + 16px)!important}.initials{display:inline-grid;place-items:center;width:32px;height:32px;border-radius:50%;background:#e8eefc;color:#1f2a44;font-size:12px;flex:none}.signal{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}`;
+export const LAUNCHER_STYLE = `.launcher{position:fixed;z-index:2147483645;display:inline-flex;align-items:center;gap:6px;max-width:220px;height:40px;padding:0 12px 0 4px;border:0;border-radius:20px;background:#1f2a44;color:#fff;font:600 13px/1 system-ui,sans-serif;cursor:pointer;box-shadow:0 2px 8px rgb(0 0 0 / 30%)}.launcher[hidden]{display:none}.launcher:focus-visible{outline:3px solid #fff;box-shadow:0 0 0 6px #1a73e8}:host([data-open]) .launcher[data-side=right]{right:calc(var(--tp-panel-width) + 16px)!important}.initials{display:inline-grid;place-items:center;width:32px;height:32px;border-radius:50%;background:#e8eefc;color:#1f2a44;font-size:12px;flex:none}.signal{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}.draft{padding:2px 6px;border-radius:8px;background:#ffe08a;color:#3d2e00}.draft[hidden]{display:none}`;
 
 /** A child element of `doc` with a class and attributes (shared by the in-page UI's parts). */
 export function element<K extends keyof HTMLElementTagNameMap>(
@@ -28,6 +28,8 @@ export interface Launcher {
   setPosition(position: LauncherPosition): void;
   /** Whether the sidebar it controls is open (aria-expanded and the label follow). */
   setExpanded(open: boolean): void;
+  /** The draft check's summary ("2 to fix"), or null when no compose is open. */
+  setDraft(text: string | null): void;
   focus(): void;
 }
 
@@ -41,7 +43,9 @@ export function createLauncher(root: ShadowRoot, onActivate: () => void): Launch
   button.hidden = true;
   const initials = element(doc, 'span', 'initials', { 'aria-hidden': 'true' });
   const signal = element(doc, 'span', 'signal', { 'aria-hidden': 'true' });
-  button.append(initials, signal);
+  const draft = element(doc, 'span', 'draft', { 'aria-hidden': 'true' });
+  draft.hidden = true;
+  button.append(initials, signal, draft);
   button.addEventListener('mousedown', (event) => event.preventDefault());
   button.addEventListener('click', () => onActivate());
   root.append(button);
@@ -52,7 +56,8 @@ export function createLauncher(root: ShadowRoot, onActivate: () => void): Launch
     if (!current) return;
     const who = current.name ?? current.email;
     const what = current.signal ? ` (${current.signal})` : '';
-    const text = `${expanded ? 'Close' : 'Open'} the Touchpoint sidebar for ${who}${what}`;
+    const draftNote = draft.hidden ? '' : `; your draft: ${draft.textContent}`;
+    const text = `${expanded ? 'Close' : 'Open'} the Touchpoint sidebar for ${who}${what}${draftNote}`;
     button.setAttribute('aria-label', text);
     button.setAttribute('aria-expanded', String(expanded));
   };
@@ -73,6 +78,11 @@ export function createLauncher(root: ShadowRoot, onActivate: () => void): Launch
     },
     setExpanded(open) {
       expanded = open;
+      label();
+    },
+    setDraft(text) {
+      draft.hidden = text === null;
+      draft.textContent = text ?? '';
       label();
     },
     focus() {

@@ -43,7 +43,11 @@ export async function startContentScript(
       ({ watchDrafts }) => {
         stopDrafts = watchDrafts({
           window: win,
-          report: (text) => sendMessage('draftChanged', { text }),
+          report: (text) =>
+            sendMessage('draftChanged', { text }).then((summary) => {
+              // null for a text a newer one replaced: that one's answer updates the launcher.
+              if (summary || text === '') ui.draftChecked(summary);
+            }),
         });
       },
       (error: unknown) => {

@@ -21,12 +21,20 @@ export interface TabDraftCheck {
   message?: string;
 }
 
+/** What the launcher shows of a draft check: counts only. */
+export interface DraftSummary {
+  /** Phrases to avoid and outdated claims found. */
+  problems: number;
+  covered: number;
+}
+
 export interface DraftProtocol {
   /**
    * Content script → background: the text of the tab's open compose ('' when it closed).
-   * Checked against the recipients' messaging; the result is kept for the sidebar.
+   * Checked against the recipients' messaging; the result is kept for the sidebar, and its
+   * counts are the answer (null when no compose is open, or a newer text replaced this one).
    */
-  draftChanged(data: { text: string }): void;
+  draftChanged(data: { text: string }): DraftSummary | null;
   /** Extension pages: the last check of a tab's draft, or null when no compose is open. */
   getDraftCheck(data: { tabId: number }): TabDraftCheck | null;
 }
