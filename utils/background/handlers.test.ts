@@ -37,6 +37,8 @@ beforeAll(() => {
   // Not in the fake browser; custom domains are tested in custom-domains.test.ts.
   vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => {});
   vi.spyOn(fakeBrowser.permissions.onRemoved, 'addListener').mockImplementation(() => {});
+  // Nor is the shortcut; it is tested in launcher-handlers.test.ts and the browser tests.
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
   vi.spyOn(console, 'warn').mockImplementation(() => {});
   registerBackgroundHandlers();
 });
