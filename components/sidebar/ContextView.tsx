@@ -1,5 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { ContactContext } from '../../utils/api/context-merge';
+import { messagingExposure } from '../../utils/consistency/exposure';
 import { Campaigns } from './Campaigns';
 import { ContactHeader } from './ContactHeader';
 import { ContentConsumed } from './ContentConsumed';
@@ -139,7 +140,15 @@ function ContactDetails({
 }) {
   const more = useMoreEngagements(context);
   const now = useNow();
-  const engagements = [...context.engagements, ...more.extra];
+  const engagements = useMemo(
+    () => [...context.engagements, ...more.extra],
+    [context.engagements, more.extra],
+  );
+  // What reached the contact, by the engagements loaded so far (Load more adds to it).
+  const exposure = useMemo(
+    () => messagingExposure({ ...context, engagements }, { now }),
+    [context, engagements, now],
+  );
   useEffect(markContactPainted, []);
   return (
     <article className="contact" aria-label={context.contact?.name ?? context.email}>
@@ -166,7 +175,7 @@ function ContactDetails({
       <Timeline engagements={engagements} more={more} />
       <Campaigns campaigns={context.campaigns} />
       <ContentConsumed email={context.email} assets={context.assets} engagements={engagements} />
-      <Messaging email={context.email} messaging={context.messaging} now={now} />
+      <Messaging email={context.email} exposure={exposure} />
       <ObjectionForm
         email={context.email}
         messaging={context.messaging}

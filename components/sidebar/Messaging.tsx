@@ -1,19 +1,17 @@
 import { browser } from 'wxt/browser';
 import type { Messaging as MessagingItem } from '../../utils/api/schemas';
+import type { ExposureEntry } from '../../utils/consistency/exposure';
 import { libraryPath } from '../library/library-view';
 import { CopyButton } from './CopyButton';
+import {
+  conflictFlags,
+  exposureLine,
+  exposureOrder,
+  exposureRoutes,
+  messagingName,
+} from './exposure-view';
 import { FeedbackButtons, MESSAGING_CHOICES } from './FeedbackButtons';
 import { formatDate } from './format';
-
-/** Past its `validUntil`: a rep must not repeat it. */
-export function isOutdated(messaging: MessagingItem, now: number): boolean {
-  return messaging.validUntil !== undefined && Date.parse(messaging.validUntil) < now;
-}
-
-/** "TCO v2": how the rep tells entries apart. */
-export function messagingName(item: MessagingItem): string {
-  return item.version === undefined ? item.theme : `${item.theme} v${item.version}`;
-}
 
 function validity(messaging: MessagingItem): string | undefined {
   const from = formatDate(messaging.validFrom);
@@ -25,23 +23,18 @@ function validity(messaging: MessagingItem): string | undefined {
 }
 
 /**
- * The messaging the contact was exposed to (through the campaigns and content they got):
- * current messaging first, then outdated ones, marked so nobody repeats them. Self-contained
- * so exposure counts and conflict flags (issue 6) can be added here.
+ * The messaging the contact was exposed to (issue 6), most recently heard first, each with
+ * when and how often it reached them, flagged when outdated (don't repeat it) or when it
+ * conflicts with another entry they saw; the flags are words, not colour only. The rep's
+ * Landed / Missed sit on every entry, outside its disclosure (issue 7).
  */
-export function Messaging({
-  email,
-  messaging,
-  now,
-}: {
-  email: string;
-  messaging: MessagingItem[];
-  now: number;
-}) {
-  const ordered = [
-    ...messaging.filter((item) => !isOutdated(item, now)),
-    ...messaging.filter((item) => isOutdated(item, now)),
-  ];
+export function Messaging({ email, exposure }: { email: string; exposure: ExposureEntry[] }) {
+  const ordered = exposureOrder(exposure);
+  const byId = new Map(exposure.map((entry) => [entry.messagingId, entry.messaging]));
+  // Open the most recent one a rep may repeat.
+  const open =
+    ordered.find((entry) => !entry.outdated && entry.conflicts.length === 0) ??
+    ordered.find((entry) => !entry.outdated);
   return (
     <section id="messaging-section" aria-labelledby="messaging-heading">
       <h3 id="messaging-heading">Messaging</h3>
@@ -54,13 +47,13 @@ export function Messaging({
         <p className="muted">No messaging.</p>
       ) : (
         <ul className="messaging">
-          {ordered.map((item, index) => (
+          {ordered.map((entry) => (
             <MessagingEntry
-              key={item.id}
+              key={entry.messagingId}
               email={email}
-              item={item}
-              outdated={isOutdated(item, now)}
-              open={index === 0}
+              entry={entry}
+              byId={byId}
+              open={entry === open}
             />
           ))}
         </ul>
@@ -71,27 +64,33 @@ export function Messaging({
 
 function MessagingEntry({
   email,
-  item,
-  outdated,
+  entry,
+  byId,
   open,
 }: {
   email: string;
-  item: MessagingItem;
-  outdated: boolean;
+  entry: ExposureEntry;
+  byId: ReadonlyMap<string, MessagingItem>;
   open: boolean;
 }) {
+  const { messaging: item, outdated } = entry;
   const period = validity(item);
+  const conflicts = conflictFlags(entry, byId);
+  const routes = exposureRoutes(entry);
   return (
     <li
       className={outdated ? 'messaging-item outdated' : 'messaging-item'}
       data-messaging-id={item.id}
       data-outdated={outdated}
+      data-conflicts={conflicts.map((flag) => flag.withId).join(' ')}
+      data-last-exposure={entry.lastExposure ?? entry.firstExposure}
     >
       <details open={open}>
         <summary>
           <span className="theme">{item.theme}</span>
           {item.version !== undefined && <span className="muted"> · v{item.version}</span>}
-          {outdated && <span className="badge outdated-badge">Outdated, don&apos;t repeat</span>}
+          {outdated && <span className="badge outdated-badge">Outdated — don&apos;t repeat</span>}
+          {conflicts.length > 0 && <span className="badge conflict-badge">Conflicts</span>}
         </summary>
         <p className="statement">{item.statement}</p>
         {(period || item.owner) && (
@@ -101,6 +100,7 @@ function MessagingEntry({
             {item.owner ? `Owner: ${item.owner}` : ''}
           </p>
         )}
+        {routes && <p className="muted exposure-routes">Reached them through {routes}.</p>}
         {item.talkingPoints.length > 0 && (
           <>
             <h4>Talking points</h4>
@@ -137,6 +137,18 @@ function MessagingEntry({
           </>
         )}
       </details>
+      <p className="muted exposure" data-testid="exposure">
+        {exposureLine(entry)}
+      </p>
+      {conflicts.length > 0 && (
+        <ul className="flags" aria-label={`Conflicts of ${messagingName(item)}`}>
+          {conflicts.map((flag) => (
+            <li key={flag.withId} className="flag conflict" data-with={flag.withId}>
+              <strong>Conflicts with {flag.withName}</strong>: {flag.reasons.join('; ')}.
+            </li>
+          ))}
+        </ul>
+      )}
       <FeedbackButtons
         email={email}
         target={{ messagingId: item.id }}

@@ -128,6 +128,11 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
         .evaluateAll((summaries) =>
           summaries.forEach((summary) => (summary as HTMLElement).click()),
         );
+      // Feedback given: a pressed choice, its confirmation and Undo, and a typed objection.
+      const entry = page.locator('#messaging-section .messaging-item').first();
+      await entry.getByRole('button', { name: /^Missed/ }).click();
+      await entry.getByRole('button', { name: /^Undo/ }).waitFor();
+      await page.getByLabel('What did they object to?').fill('Too expensive for this year');
       await expectAccessible(page, 'sidebar-ready');
     });
   });

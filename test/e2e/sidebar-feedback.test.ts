@@ -109,6 +109,104 @@ function messagingEntry(page: Page, messagingId: string) {
   return page.locator(`#messaging-section [data-messaging-id="${messagingId}"]`);
 }
 
+/** "Total cost of ownership v2", from the backend's messaging library. */
+async function messagingNames(running: RunningServer): Promise<Map<string, string>> {
+  const response = await fetch(`${running.url}/v1/messaging`, {
+    headers: { authorization: `Bearer ${DEMO_KEYS.read}` },
+  });
+  const body = (await response.json()) as {
+    messaging: { id: string; theme: string; version?: string | number }[];
+  };
+  return new Map(
+    body.messaging.map((m) => [
+      m.id,
+      m.version === undefined ? m.theme : `${m.theme} v${m.version}`,
+    ]),
+  );
+}
+
+describe('the Messaging view’s exposure', () => {
+  it('lists what reached Dana, most recent first, flagging the outdated entry and the conflicting pair', async () => {
+    await withExtension({ backend: { baseUrl: server.url, apiKey: DEMO_KEYS.read } }, async (s) => {
+      const page = await openDanaSidebar(s);
+      const names = await messagingNames(server);
+      const items = page.locator('#messaging-section .messaging-item');
+
+      // Every entry says when and how often it reached her; dated ones come newest first.
+      const lines = await items.getByTestId('exposure').allTextContents();
+      expect(lines.length).toBe(await items.count());
+      for (const line of lines) {
+        expect(line).toMatch(/^(Carried by \d+ touch(es)?|No loaded touch carried it) · .+/);
+      }
+      const times = (
+        await items.evaluateAll((els) => els.map((el) => el.getAttribute('data-last-exposure')))
+      ).flatMap((iso) => (iso ? [Date.parse(iso)] : []));
+      expect(times.length).toBeGreaterThan(1);
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+
+      // The expired v1: outdated, in words; both versions flag each other, with why.
+      const v1 = messagingEntry(page, TCO_V1);
+      const v2 = messagingEntry(page, TCO_V2);
+      expect(await v1.getAttribute('data-outdated')).toBe('true');
+      expect(await v1.locator('summary').textContent()).toContain("Outdated — don't repeat");
+      expect(await v2.getAttribute('data-outdated')).toBe('false');
+      expect(await v2.locator('summary').textContent()).not.toContain('Outdated');
+      for (const line of [
+        await v1.getByTestId('exposure').textContent(),
+        await v2.getByTestId('exposure').textContent(),
+      ]) {
+        expect(line).toMatch(/^Carried by \d+ touch(es)? · (first seen .+ · last .+|seen .+)$/);
+      }
+      const phrase = DEMO_SCENARIOS.conflictingPhrase;
+      const v1Flag = v1.locator(`.flag.conflict[data-with="${TCO_V2}"]`);
+      expect(await v1Flag.textContent()).toMatch(
+        new RegExp(
+          `^Conflicts with ${names.get(TCO_V2)}: this says “${phrase}” .*which it says to avoid`,
+        ),
+      );
+      const v2Flag = v2.locator(`.flag.conflict[data-with="${TCO_V1}"]`);
+      expect(await v2Flag.textContent()).toMatch(
+        new RegExp(
+          `^Conflicts with ${names.get(TCO_V1)}: this says to avoid “${phrase}”, which it says`,
+        ),
+      );
+      // Other entries that avoid the phrase v1 uses conflict with v1 too; each flag names an
+      // entry she saw.
+      const shown = await items.evaluateAll((els) =>
+        els.map((el) => el.getAttribute('data-messaging-id')),
+      );
+      const pairs = await items
+        .locator('.flag.conflict')
+        .evaluateAll((flags) =>
+          flags.map((flag) => [
+            flag.closest('.messaging-item')?.getAttribute('data-messaging-id'),
+            flag.getAttribute('data-with'),
+          ]),
+        );
+      expect(pairs).toEqual(
+        expect.arrayContaining([
+          [TCO_V1, TCO_V2],
+          [TCO_V2, TCO_V1],
+        ]),
+      );
+      for (const [, other] of pairs) expect(shown).toContain(other);
+
+      // The library opens in a new tab.
+      const library = page.locator('#messaging-section').getByRole('link', {
+        name: 'Open the messaging library',
+      });
+      expect(await library.getAttribute('href')).toBe(s.extensionUrl('library.html'));
+      expect(await library.getAttribute('target')).toBe('_blank');
+      expect(await library.getAttribute('rel')).toBe('noopener');
+
+      await v1.locator('summary').click();
+      await page.locator('#messaging-section').scrollIntoViewIfNeeded();
+      await screenshot(page, 'sidebar-exposure');
+      expect(unexpectedProblems(s)).toBe('');
+    });
+  });
+});
+
 describe('feedback from the sidebar', () => {
   it('Missed on a messaging entry arrives once after the undo window; an undone Landed never does', async () => {
     await withExtension({ backend: { baseUrl: server.url, apiKey: DEMO_KEYS.read } }, async (s) => {

@@ -251,9 +251,10 @@ describe('the sidebar page', () => {
       await expect.poll(() => firstAsset.getByRole('status').textContent()).toBe('Copied');
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(href);
 
-      // Messaging: current first (the first one open), each talking point copies itself.
+      // Messaging: one current entry is open; each talking point copies itself.
       const messaging = page.locator('#messaging-section');
-      const current = messaging.locator('.messaging-item').first();
+      const current = messaging.locator('.messaging-item:has(> details[open])');
+      expect(await current.count()).toBe(1);
       expect(await current.getAttribute('data-outdated')).toBe('false');
       const point = current.locator('.talking-points li').first();
       const text = await point.locator('span').first().textContent();
@@ -269,7 +270,7 @@ describe('the sidebar page', () => {
         `[data-messaging-id="${DEMO_SCENARIOS.expiredOnActive.messagingId}"]`,
       );
       expect(await expired.getAttribute('data-outdated')).toBe('true');
-      expect(await expired.locator('summary').textContent()).toContain("Outdated, don't repeat");
+      expect(await expired.locator('summary').textContent()).toContain("Outdated — don't repeat");
       expect(await current.getByText(/Outdated/).count()).toBe(0);
       await expired.locator('summary').click();
       await messaging.scrollIntoViewIfNeeded();
