@@ -5,7 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { AuditEntry } from '../messaging/protocol';
-import { loadEffectiveSettings } from '../settings/settings-store';
+import { effectiveSettings } from './effective-settings';
 
 export type { AuditEntry };
 
@@ -39,7 +39,7 @@ function serially<T>(task: () => Promise<T>): Promise<T> {
  */
 export function recordLookup(entry: AuditEntry): Promise<void> {
   return serially(async () => {
-    const { privacy } = await loadEffectiveSettings();
+    const { privacy } = await effectiveSettings();
     if (!privacy.auditLog) return;
     const contact =
       privacy.hashedLookups && !entry.contact.startsWith('sha256:')

@@ -6,12 +6,12 @@
 import { createContextClient, type ContextClient } from '../api/context-client';
 import type { ContactContext } from '../api/context-merge';
 import { onMessage } from '../messaging/protocol';
-import { loadEffectiveSettings } from '../settings/settings-store';
 import { applyContactRules } from '../sites/rules';
 import { recordLookup } from './audit-log';
 import { createStorageCacheStore } from './context-cache';
 import { getDetectionSettings } from './detection-settings';
 import { fromExtensionPage } from './sender';
+import { effectiveSettings } from './effective-settings';
 
 let current: { key: string; client: ContextClient } | undefined;
 
@@ -21,7 +21,7 @@ let current: { key: string; client: ContextClient } | undefined;
  * the persisted cache.
  */
 export async function contextClient(): Promise<ContextClient> {
-  const { backends, privacy } = await loadEffectiveSettings();
+  const { backends, privacy } = await effectiveSettings();
   const enabled = backends.backends.filter((backend) => backend.enabled && backend.baseUrl);
   const key = JSON.stringify([enabled, privacy.hashedLookups, privacy.persistCache]);
   if (current?.key === key) return current.client;

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { sendMessage, type DetectionSettings } from '../messaging/protocol';
 import { detectedOwnEmails } from '../settings/items';
-import { loadEffectiveSettings, watchSettingsView } from '../settings/settings-store';
+import { watchSettingsView } from '../settings/settings-store';
+import { effectiveSettings } from './effective-settings';
 
 /**
  * The rules detection in a tab applies, from the EFFECTIVE settings (team policy applied).
@@ -10,7 +11,7 @@ import { loadEffectiveSettings, watchSettingsView } from '../settings/settings-s
  */
 export async function getDetectionSettings(): Promise<DetectionSettings> {
   const [{ identity, sites }, detectedOwn] = await Promise.all([
-    loadEffectiveSettings(),
+    effectiveSettings(),
     detectedOwnEmails.getValue(),
   ]);
   const neverEmails = identity.neverLookUp.filter((entry) => /^[^@]+@/.test(entry));

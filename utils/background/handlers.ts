@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import { checkHealth } from '../api/health';
 import type { BackendStatus } from '../api/status';
 import { onMessage } from '../messaging/protocol';
-import { loadEffectiveSettings } from '../settings/settings-store';
 import { clearAuditLog, listAuditLog } from './audit-log';
 import { registerContextHandlers } from './context-handlers';
 import { registerDraftHandlers } from './draft-handlers';
@@ -14,6 +13,7 @@ import { rememberOwnEmails } from './detected-own-emails';
 import { broadcastDetectionSettingsChanges, getDetectionSettings } from './detection-settings';
 import { clearTabContacts, getTabContacts, setTabContacts } from './tab-contacts';
 import { fromExtensionPage } from './sender';
+import { effectiveSettings } from './effective-settings';
 
 /** Answers the typed messages of `utils/messaging/protocol.ts` and tracks tabs. */
 export function registerBackgroundHandlers(): void {
@@ -66,7 +66,7 @@ export function registerBackgroundHandlers(): void {
 
 /** Health of the first enabled backend (the one whose contact fields win), policy applied. */
 export async function getBackendStatus(): Promise<BackendStatus> {
-  const { backends } = (await loadEffectiveSettings()).backends;
+  const { backends } = (await effectiveSettings()).backends;
   const first = backends.find((backend) => backend.enabled && backend.baseUrl);
   if (!first) {
     return {

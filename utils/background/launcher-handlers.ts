@@ -20,6 +20,7 @@ import { loadEffectiveSettings, watchSettingsView } from '../settings/settings-s
 import { getContactContext } from './context-handlers';
 import { fromExtensionPage } from './sender';
 import { getTabContacts } from './tab-contacts';
+import { effectiveSettings } from './effective-settings';
 
 /** The command's name in the manifest (wxt.config.ts `commands`). */
 export const TOGGLE_SIDEBAR_COMMAND = 'toggle-sidebar';
@@ -60,7 +61,7 @@ export function registerLauncherHandlers(): void {
 }
 
 export async function launcherSettings(): Promise<LauncherSettings> {
-  const current = display ?? (display = (await loadEffectiveSettings()).display);
+  const current = display ?? (display = (await effectiveSettings()).display);
   return { mode: current.mode, autoOpen: current.autoOpen, position: current.launcherPosition };
 }
 
@@ -77,7 +78,7 @@ export async function launcherSummary(tabId: number): Promise<LauncherSummary | 
     initials: initialsOf(primary.name, primary.email),
     ...(primary.name ? { name: primary.name } : {}),
   };
-  const { privacy } = await loadEffectiveSettings();
+  const { privacy } = await effectiveSettings();
   if (privacy.lookupOnlyWhenOpened) return fromPage;
   const context = (await getContactContext({ emails: [primary.email], site: primary.site }))[
     primary.email
