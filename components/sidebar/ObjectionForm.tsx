@@ -1,5 +1,5 @@
 import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
-import { MAX_FEEDBACK_TEXT } from '../../utils/api/schemas';
+import { MAX_FEEDBACK_TEXT } from '../../utils/api/limits';
 import type { CampaignMembership, Messaging } from '../../utils/api/schemas';
 import type { FeedbackDraft } from '../../utils/messaging/feedback-protocol';
 import { FeedbackConfirmation } from './FeedbackConfirmation';

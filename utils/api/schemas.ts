@@ -565,7 +565,9 @@ export const FEEDBACK_KINDS = [
   'messaging_missed',
   'note',
 ] as const;
-export const MAX_FEEDBACK_TEXT = 2000;
+import { MAX_FEEDBACK_TEXT } from './limits';
+
+export { MAX_FEEDBACK_TEXT };
 
 export const FeedbackRequest = z
   .looseObject({
