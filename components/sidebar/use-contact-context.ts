@@ -5,6 +5,7 @@ import type {
   SourcedEngagement,
 } from '../../utils/api/context-merge';
 import { sendMessage } from '../../utils/messaging/protocol';
+import { markOnce } from './use-tab-contacts';
 
 export type ContextLoad =
   | { kind: 'idle' }
@@ -47,6 +48,7 @@ export function useContactContext(
     })
       .then((contexts) => {
         const context = contexts[email];
+        markOnce('touchpoint:context');
         settle(context ? { kind: 'ready', context, receivedAt: Date.now() } : { kind: 'skipped' });
       })
       .catch((error: unknown) =>

@@ -95,6 +95,8 @@ async function tabIdOf(session: ExtensionSession, url: string): Promise<number> 
 
 /** Where the time went, for the last open timed. */
 const scriptsReady: number[] = [];
+const contactsReady: number[] = [];
+const contextReady: number[] = [];
 
 /** Opens the sidebar for `tabId` and returns ms from navigation start to the paint mark. */
 async function timeOpen(session: ExtensionSession, tabId: number): Promise<number> {
@@ -105,14 +107,17 @@ async function timeOpen(session: ExtensionSession, tabId: number): Promise<numbe
       PAINT_MARK,
       { timeout: 15_000, polling: 'raf' },
     );
-    // The page's scripts loaded and ran (module scripts run before DOMContentLoaded ends).
-    scriptsReady.push(
-      await page.evaluate(
-        () =>
-          (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
-            .domContentLoadedEventEnd,
-      ),
-    );
+    // The page's scripts loaded and ran (module scripts run before DOMContentLoaded ends),
+    // then the tab's contacts and the contact's context arrived from the background.
+    const steps = await page.evaluate(() => ({
+      scripts: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+        .domContentLoadedEventEnd,
+      contacts: performance.getEntriesByName('touchpoint:tab-contacts')[0]?.startTime ?? NaN,
+      context: performance.getEntriesByName('touchpoint:context')[0]?.startTime ?? NaN,
+    }));
+    scriptsReady.push(steps.scripts);
+    contactsReady.push(steps.contacts);
+    contextReady.push(steps.context);
     return (await handle.jsonValue()) as number;
   } finally {
     await page.close();
@@ -182,7 +187,7 @@ try {
   console.log(`cold (cache cleared, lookup against the local server): ${summary(cold)}`);
   console.log(`warm (cached context):                                  ${summary(warm)}`);
   console.log(
-    `of which loading and running the page's scripts (navigation start to DOMContentLoaded end): ${summary(scriptsReady)}`,
+    `steps, from navigation start (cold and warm together): scripts run ${summary(scriptsReady)}; tab's contacts ${summary(contactsReady)}; context answered ${summary(contextReady)}`,
   );
   console.log(
     `lookups recorded in the audit log during the ${ROUNDS} rounds: ${lookups} (expected ${ROUNDS}: one per cold open, none warm)`,
