@@ -239,12 +239,17 @@ describe('GET /v1/messaging', () => {
     const all = await server.call('GET', '/v1/messaging', { key: 'read' });
     expect((all.body as { messaging: unknown[] }).messaging).toHaveLength(3);
     const byIds = await server.call('GET', '/v1/messaging?ids=msg-roi,missing', { key: 'read' });
-    expect(byIds.body).toEqual({ messaging: [expect.objectContaining({ id: 'msg-roi' })] });
+    // `campaigns` (additive): the campaigns the listed messaging references, none here.
+    expect(byIds.body).toEqual({
+      messaging: [expect.objectContaining({ id: 'msg-roi' })],
+      campaigns: [],
+    });
     const byCampaign = await server.call('GET', '/v1/messaging?campaignId=cmp-q1', {
       key: 'read',
     });
     expect(byCampaign.body).toEqual({
       messaging: [expect.objectContaining({ id: 'msg-security' })],
+      campaigns: [expect.objectContaining({ id: 'cmp-q1' })],
     });
   });
 });
