@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { startTransition, useEffect, useState, useMemo } from 'react';
 import type { ContactContext } from '../../utils/api/context-merge';
 import { messagingExposure } from '../../utils/consistency/exposure';
 import { Campaigns } from './Campaigns';
@@ -101,22 +101,46 @@ function ReadyContext({
 }
 
 /**
- * Marks (once per page) the first frame that shows a contact's data: `npm run bench`
- * (sidebar-paint) reads it to time opening the sidebar.
+ * Marks `name` (once per page) at the first frame painted after now: `npm run bench`
+ * (sidebar-paint) reads the marks to time opening the sidebar.
  */
-function markContactPainted() {
-  if (performance.getEntriesByName(PAINT_MARK).length > 0) return;
+function markAfterPaint(name: string) {
+  if (performance.getEntriesByName(name).length > 0) return;
   // The task after the next animation frame runs once that frame is painted.
   let timer: ReturnType<typeof setTimeout> | undefined;
   const frame = requestAnimationFrame(() => {
-    timer = setTimeout(() => performance.mark(PAINT_MARK));
+    timer = setTimeout(() => performance.mark(name));
   });
   return () => {
     cancelAnimationFrame(frame);
     clearTimeout(timer);
   };
 }
+/** The contact's header and highlights are on screen. */
 export const PAINT_MARK = 'touchpoint:contact-painted';
+/** …and the timeline, campaigns, content and messaging too. */
+export const ALL_PAINTED_MARK = 'touchpoint:all-painted';
+const markContactPainted = () => markAfterPaint(PAINT_MARK);
+
+/**
+ * The first contact a sidebar shows paints its header and highlights first, and the longer
+ * sections (timeline, content, messaging with its exposure) in a transition right after:
+ * the rep sees who it is and what stands out without waiting for the whole page. Later
+ * contacts and refreshes render whole at once (no flash of the skeleton).
+ */
+let firstContactShown = false;
+function useFullAfterFirstPaint(): boolean {
+  const [full, setFull] = useState(firstContactShown);
+  useEffect(() => {
+    if (full) return;
+    const frame = requestAnimationFrame(() => {
+      firstContactShown = true;
+      startTransition(() => setFull(true));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [full]);
+  return full;
+}
 
 const SECTIONS = [
   ['highlights-section', 'Highlights'],
@@ -144,12 +168,16 @@ function ContactDetails({
     () => [...context.engagements, ...more.extra],
     [context.engagements, more.extra],
   );
+  const full = useFullAfterFirstPaint();
   // What reached the contact, by the engagements loaded so far (Load more adds to it).
   const exposure = useMemo(
-    () => messagingExposure({ ...context, engagements }, { now }),
-    [context, engagements, now],
+    () => (full ? messagingExposure({ ...context, engagements }, { now }) : []),
+    [full, context, engagements, now],
   );
   useEffect(markContactPainted, []);
+  useEffect(() => {
+    if (full) markAfterPaint(ALL_PAINTED_MARK);
+  }, [full]);
   return (
     <article className="contact" aria-label={context.contact?.name ?? context.email}>
       {context.stale && (
@@ -172,15 +200,25 @@ function ContactDetails({
         ))}
       </nav>
       <Highlights highlights={context.highlights} />
-      <Timeline engagements={engagements} more={more} />
-      <Campaigns campaigns={context.campaigns} />
-      <ContentConsumed email={context.email} assets={context.assets} engagements={engagements} />
-      <Messaging email={context.email} exposure={exposure} />
-      <ObjectionForm
-        email={context.email}
-        messaging={context.messaging}
-        campaigns={context.campaigns}
-      />
+      {full ? (
+        <>
+          <Timeline engagements={engagements} more={more} />
+          <Campaigns campaigns={context.campaigns} />
+          <ContentConsumed
+            email={context.email}
+            assets={context.assets}
+            engagements={engagements}
+          />
+          <Messaging email={context.email} exposure={exposure} />
+          <ObjectionForm
+            email={context.email}
+            messaging={context.messaging}
+            campaigns={context.campaigns}
+          />
+        </>
+      ) : (
+        <Skeleton label="Loading the timeline…" />
+      )}
     </article>
   );
 }

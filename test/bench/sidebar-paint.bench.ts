@@ -97,6 +97,7 @@ async function tabIdOf(session: ExtensionSession, url: string): Promise<number> 
 const scriptsReady: number[] = [];
 const contactsReady: number[] = [];
 const contextReady: number[] = [];
+const allPainted: number[] = [];
 
 /** Opens the sidebar for `tabId` and returns ms from navigation start to the paint mark. */
 async function timeOpen(session: ExtensionSession, tabId: number): Promise<number> {
@@ -114,7 +115,15 @@ async function timeOpen(session: ExtensionSession, tabId: number): Promise<numbe
         .domContentLoadedEventEnd,
       contacts: performance.getEntriesByName('touchpoint:tab-contacts')[0]?.startTime ?? NaN,
       context: performance.getEntriesByName('touchpoint:context')[0]?.startTime ?? NaN,
+      all: NaN as number,
     }));
+    // The rest of the contact (timeline, content, messaging) follows in a transition.
+    const all = await page.waitForFunction(
+      () => performance.getEntriesByName('touchpoint:all-painted')[0]?.startTime,
+      undefined,
+      { timeout: 15_000, polling: 'raf' },
+    );
+    allPainted.push((await all.jsonValue()) as number);
     scriptsReady.push(steps.scripts);
     contactsReady.push(steps.contacts);
     contextReady.push(steps.context);
@@ -187,7 +196,7 @@ try {
   console.log(`cold (cache cleared, lookup against the local server): ${summary(cold)}`);
   console.log(`warm (cached context):                                  ${summary(warm)}`);
   console.log(
-    `steps, from navigation start (cold and warm together): scripts run ${summary(scriptsReady)}; tab's contacts ${summary(contactsReady)}; context answered ${summary(contextReady)}`,
+    `steps, from navigation start (cold and warm together): scripts run ${summary(scriptsReady)}; tab's contacts ${summary(contactsReady)}; context answered ${summary(contextReady)}; header and highlights painted (the figures above); everything painted ${summary(allPainted)}`,
   );
   console.log(
     `lookups recorded in the audit log during the ${ROUNDS} rounds: ${lookups} (expected ${ROUNDS}: one per cold open, none warm)`,

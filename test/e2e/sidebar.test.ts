@@ -127,7 +127,8 @@ describe('the sidebar page', () => {
         /Why this contact: .+ \(primary\)/,
       );
       expect(await page.locator('.highlights li').count()).toBeGreaterThan(0);
-      expect(await page.locator('.engagement').count()).toBeGreaterThan(5);
+      // The timeline follows the header in a transition (ContextView, first contact shown).
+      await expect.poll(() => page.locator('.engagement').count()).toBeGreaterThan(5);
       // Every machine-suspected open or click carries the marker, and only those.
       const machine = page.locator('[data-confidence="machine_suspected"]');
       expect(await page.getByText('possibly automated', { exact: true }).count()).toBe(
