@@ -5,6 +5,7 @@ import type {
   SourcedEngagement,
 } from '../../utils/api/context-merge';
 import { sendMessage } from '../../utils/messaging/protocol';
+import { takeEarlyContext } from './early';
 import { markOnce } from './use-tab-contacts';
 
 export type ContextLoad =
@@ -41,11 +42,18 @@ export function useContactContext(
     if (!email) return;
     let live = true;
     const settle = (load: ContextLoad) => live && setAnswer({ email, count, load });
-    sendMessage('getContactContext', {
-      emails: [email],
-      ...(site ? { site } : {}),
-      ...(count > 0 ? { refresh: true } : {}),
-    })
+    // The first lookup may already be on its way (early.ts); a refresh always asks anew.
+    const early = count === 0 ? takeEarlyContext(email, site) : Promise.resolve(undefined);
+    early
+      .then(
+        (answer) =>
+          answer ??
+          sendMessage('getContactContext', {
+            emails: [email],
+            ...(site ? { site } : {}),
+            ...(count > 0 ? { refresh: true } : {}),
+          }),
+      )
       .then((contexts) => {
         const context = contexts[email];
         markOnce('touchpoint:context');

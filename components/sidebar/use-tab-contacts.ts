@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { sendMessage, type TabContacts } from '../../utils/messaging/protocol';
+import { takeEarlyContacts } from './early';
 
 export type TabContactsState =
   | { kind: 'loading' }
@@ -150,17 +151,19 @@ export function useTabContacts(): TabContactsState {
       markOnce('touchpoint:tab-contacts');
       setState({ kind: 'ready', tabId, tabContacts });
     };
-    const read = () =>
-      sendMessage('getTabContacts', { tabId })
-        .then(show)
-        .catch(
-          (error: unknown) =>
-            live &&
-            setState({
-              kind: 'error',
-              message: `Could not read this tab's contacts (${errorText(error)}). Reload the page.`,
-            }),
-        );
+    let early = takeEarlyContacts(tabId);
+    const read = () => {
+      const asked = early ?? sendMessage('getTabContacts', { tabId });
+      early = undefined;
+      return asked.then(show).catch(
+        (error: unknown) =>
+          live &&
+          setState({
+            kind: 'error',
+            message: `Could not read this tab's contacts (${errorText(error)}). Reload the page.`,
+          }),
+      );
+    };
     void read();
     const unwatch = storage.watch<Record<string, TabContacts>>(TAB_CONTACTS_KEY, (all) =>
       show(all?.[String(tabId)] ?? null),

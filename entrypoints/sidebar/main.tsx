@@ -1,3 +1,5 @@
+// First: asks the background for the tab's contact while React loads (see early.ts).
+import '../../components/sidebar/early';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SidebarApp } from '../../components/SidebarApp';
