@@ -427,6 +427,14 @@ describe('demo dataset: references', () => {
 });
 
 describe('demo dataset: planted cases', () => {
+  it('never has a touch carry messaging before that messaging existed', () => {
+    const validFrom = new Map(data.messaging.map((m) => [m.id, Date.parse(m.validFrom ?? '')]));
+    const early = engagements.filter((e) =>
+      (e.messagingIds ?? []).some((id) => Date.parse(e.occurredAt) < (validFrom.get(id) ?? 0)),
+    );
+    expect(early.map((e) => `${e.type} ${e.occurredAt} ${e.messagingIds?.join(',')}`)).toEqual([]);
+  });
+
   it('has expired messaging still attached to an active campaign', () => {
     const expiredOnActive = data.messaging.filter(
       (m) =>

@@ -1184,8 +1184,32 @@ function source(c: Ctx, type: string): { system: string; rawType?: string } {
 /** Keeps only what has already happened and lies inside the demo window. */
 function add(c: Ctx, draft: Draft): boolean {
   if (draft.ago < MINUTE || draft.ago > WINDOW) return false;
-  c.drafts.push(draft);
+  c.drafts.push(
+    draft.messagingIds ? { ...draft, ...messagingAt(draft.messagingIds, draft.ago) } : draft,
+  );
   return true;
+}
+
+/**
+ * The messaging a touch `ago` ms before now carried: an asset names its messaging as of
+ * today, so an entry that did not exist yet at the touch gives way to the version of its
+ * theme valid then (v1 before v2 took over), or is left out. Expired entries stay: content
+ * still going out with outdated messaging is one of the planted problems (DEMO_SCENARIOS).
+ */
+function messagingAt(ids: readonly string[], ago: number): Pick<Draft, 'messagingIds'> {
+  const days = ago / DAY;
+  const validThen = (m: MessagingSpec) => days <= m.validFromDaysAgo && days >= m.validUntilDaysAgo;
+  const carried = new Set<string>();
+  for (const id of ids) {
+    const spec = MESSAGING.find((m) => m.id === id);
+    if (!spec) continue;
+    const then =
+      days <= spec.validFromDaysAgo
+        ? spec
+        : MESSAGING.find((m) => m.theme === spec.theme && validThen(m));
+    if (then) carried.add(then.id);
+  }
+  return { messagingIds: [...carried] };
 }
 
 /** Joins the campaign, or moves an existing member on to `status`. */
