@@ -180,6 +180,32 @@ describe('the in-page sidebar frame', () => {
     expect(closed()).toBe(true);
   });
 
+  it('on a custom domain opens the side panel, and says so on the launcher when it cannot', async () => {
+    const openSidePanel = vi.fn(async () => false);
+    ui = createInpageUi(document, SIDEBAR_URL, backend({ openSidePanel }));
+    ui.setFrameAllowed(false);
+    ui.contactsChanged([dana]);
+    await flush();
+    button()?.click();
+    await flush();
+    expect(openSidePanel).toHaveBeenCalledTimes(1);
+    expect(closed()).toBe(true);
+    expect(root()?.querySelector('.signal')?.textContent).toBe('Open Touchpoint from the toolbar');
+  });
+
+  it('says on the launcher when the frame cannot load', async () => {
+    const b = backend({ loadFrame: vi.fn(async () => Promise.reject(new Error('blocked'))) });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    ui = createInpageUi(document, SIDEBAR_URL, b);
+    ui.contactsChanged([dana]);
+    await flush();
+    button()?.click();
+    await flush();
+    expect(root()?.querySelector('.signal')?.textContent).toBe('Could not open: reload the page');
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
   it('in side-panel mode asks the background, and opens the frame only when that failed', async () => {
     const openSidePanel = vi.fn(async () => true);
     const b = backend({

@@ -29,6 +29,11 @@ export interface InpageUi {
   contactsChanged(contacts: readonly DetectedContact[]): void;
   /** Opens, closes or (no `open`) toggles the in-page sidebar (shortcut, frame's Escape). */
   toggle(open?: boolean): void;
+  /**
+   * Whether the in-page frame can load here: not on a custom domain (an admin's own host),
+   * where the sidebar page is not web-accessible; the launcher then opens the side panel.
+   */
+  setFrameAllowed(allowed: boolean): void;
   /** The open compose's draft check (null: none open), summarised on the launcher. */
   draftChecked(summary: DraftSummary | null): void;
   destroy(): void;
@@ -45,6 +50,16 @@ export function createInpageUi(
   let primary: DetectedContact | undefined;
   let contactsKey = '';
   let autoOpened = false;
+  let frameAllowed = true;
+  let shown: LauncherSummary | null = null;
+  const show = (summary: LauncherSummary | null) => {
+    shown = summary;
+    launcher?.show(summary);
+  };
+  /** Says on the launcher itself what went wrong (the rep clicked it and nothing opened). */
+  const showProblem = (signal: string) => {
+    if (shown) launcher?.show({ ...shown, signal });
+  };
   let settings: LauncherSettings = { mode: 'inpage', autoOpen: false, position: 'bottom-right' };
   const settingsLoaded = backend.settings().then(
     (loaded) => {
@@ -97,13 +112,19 @@ export function createInpageUi(
   };
 
   const open = (focus: boolean) => {
+    if (!frameAllowed) {
+      showProblem('Open Touchpoint from the toolbar');
+      return;
+    }
     loadFrame().then(
       (loaded) => host && loaded.open({ focus }),
-      (error: unknown) =>
+      (error: unknown) => {
+        showProblem('Could not open: reload the page');
         console.warn(
           'Touchpoint: could not open the in-page sidebar. Reload the page; if it persists, use the browser side panel (options page, Display).',
           error,
-        ),
+        );
+      },
     );
   };
 
@@ -116,7 +137,7 @@ export function createInpageUi(
   };
 
   const activate = () => {
-    if (settings.mode !== 'sidepanel' || frame?.isOpen()) {
+    if ((settings.mode !== 'sidepanel' && frameAllowed) || frame?.isOpen()) {
       toggle();
       return;
     }
@@ -135,30 +156,30 @@ export function createInpageUi(
       // The sidebar page follows the tab's contacts itself (it watches them in storage).
       primary = contacts[0];
       if (!primary) {
-        launcher?.show(null);
+        show(null);
         return;
       }
       const { email, name } = primary;
-      mount().launcher.show({
-        email,
-        initials: initialsOf(name, email),
-        ...(name ? { name } : {}),
-      });
+      mount();
+      show({ email, initials: initialsOf(name, email), ...(name ? { name } : {}) });
       void settingsLoaded.then(() => {
         // Once per page: not again after the rep closed it.
-        if (!settings.autoOpen || settings.mode !== 'inpage' || autoOpened) return;
+        if (!settings.autoOpen || settings.mode !== 'inpage' || !frameAllowed || autoOpened) return;
         autoOpened = true;
         if (primary) open(false);
       });
       backend.summary().then(
         (summary) => {
           // A late answer for someone the page no longer shows is dropped.
-          if (summary && summary.email === primary?.email) launcher?.show(summary);
+          if (summary && summary.email === primary?.email) show(summary);
         },
         () => undefined,
       );
     },
     toggle,
+    setFrameAllowed(allowed) {
+      frameAllowed = allowed;
+    },
     draftChecked(summary) {
       launcher?.setDraft(
         summary === null

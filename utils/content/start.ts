@@ -62,6 +62,8 @@ export async function startContentScript(
     stop();
     const enabled = adapters.map((a) => a.id).filter((id) => !settings.disabledSites.includes(id));
     const readers = forCustomDomain(adapters, settings, win.location.origin);
+    // The sidebar page is web-accessible to the supported sites' own hosts only.
+    ui.setFrameAllowed(readers === adapters);
     let ownEmails: string[] = [];
     stop = watchContacts({
       window: win,
