@@ -8,8 +8,7 @@
  * Pure apart from `fetch` and the injected cache store: no WXT, no browser API, so it runs
  * in Node tests against the reference server. The background wires it (issue 5).
  */
-import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
-import type { z } from 'zod';
+import ky, { HTTPError } from 'ky';
 import type { BackendConfig } from '../settings/schema';
 import { backendUrlProblem } from './backend-url';
 import {
@@ -23,13 +22,11 @@ import {
   type SourcedEngagement,
   type SourceStatus,
 } from './context-merge';
-import { describeZodError } from './errors';
-import { describeNetworkFailure } from './health';
+import { requestJson, retryAfterMs } from './request';
 import {
   DEFAULT_ENGAGEMENT_LIMIT,
   Email,
   EngagementsPage,
-  ErrorBody,
   HealthResponse,
   INCLUDES,
   LookupResponse,
@@ -484,112 +481,4 @@ export async function sha256Hex(email: string): Promise<string> {
   const bytes = new TextEncoder().encode(email.trim().toLowerCase());
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** `Retry-After` (seconds or an HTTP date) in ms, or undefined. */
-function retryAfterMs(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (!Number.isNaN(seconds)) return seconds * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : date - Date.now();
-}
-
-/** A GET (or a POST with `json`) parsed with `schema`; failures become states. Never rejects. */
-async function requestJson<S extends z.ZodType>(
-  http: KyInstance,
-  backend: BackendConfig,
-  path: string,
-  schema: S,
-  what: string,
-  json?: unknown,
-): Promise<{ data: z.infer<S> } | { failure: Failure }> {
-  const base = backend.baseUrl.endsWith('/') ? backend.baseUrl : `${backend.baseUrl}/`;
-  const url = new URL(path, base);
-  let text: string;
-  try {
-    const response = await http(url, {
-      method: json === undefined ? 'get' : 'post',
-      json,
-      headers: { authorization: `Bearer ${backend.apiKey}` },
-    });
-    text = await response.text();
-  } catch (error) {
-    return { failure: await describeRequestFailure(backend, url, error) };
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return {
-      failure: {
-        state: 'not_context_api',
-        message: `${backend.name} (${url.pathname}) did not answer with JSON (it starts with "${text.trimStart().slice(0, 40)}"). Check the base URL in the options: it is the part before /v1.`,
-      },
-    };
-  }
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return { data: parsed.data };
-  return {
-    failure: {
-      state: 'not_context_api',
-      message: `${backend.name} answered, but not as a Context API ${what}: ${describeZodError(parsed.error)}. Ask its admin to check it against the contract (npm run conformance).`,
-    },
-  };
-}
-
-/** The backend's own error message, when it sent the contract's error body. */
-async function errorMessage(response: Response): Promise<string> {
-  try {
-    const parsed = ErrorBody.safeParse(await response.clone().json());
-    return parsed.success ? ` (${parsed.data.error.message})` : '';
-  } catch {
-    return '';
-  }
-}
-
-async function describeRequestFailure(
-  backend: BackendConfig,
-  url: URL,
-  error: unknown,
-): Promise<Failure> {
-  const { name } = backend;
-  if (error instanceof TimeoutError) {
-    return {
-      state: 'timeout',
-      message: `${name} did not answer in time. It may be overloaded or behind a slow proxy; try again in a moment.`,
-    };
-  }
-  if (error instanceof HTTPError) {
-    const { status } = error.response;
-    const said = await errorMessage(error.response);
-    if (status === 401 || status === 403) {
-      return {
-        state: 'unauthorized',
-        message: `${name} refused the API key (HTTP ${status})${said}. Check the key in the options and that it has the "read" scope.`,
-      };
-    }
-    if (status === 429) {
-      const wait = retryAfterMs(error.response.headers.get('retry-after'));
-      return {
-        state: 'server_error',
-        message: `${name} is rate limiting this key (HTTP 429)${said}. Try again${wait ? ` in ${Math.ceil(wait / 1000)} s` : ' later'}.`,
-      };
-    }
-    if (status >= 500) {
-      return {
-        state: 'server_error',
-        message: `${name} failed (HTTP ${status})${said}. Try again later; if it persists, its admin should check the backend's logs.`,
-      };
-    }
-    return {
-      state: 'not_context_api',
-      message: `${name} answered HTTP ${status} to ${url.pathname}${said}: not what a Context API answers. Check the base URL in the options (the part before /v1).`,
-    };
-  }
-  return {
-    state: 'unreachable',
-    // The same wording as the connection test: DNS, refused, TLS or what to check.
-    message: `${name}: ${describeNetworkFailure(url, error)}`,
-  };
 }

@@ -12,16 +12,13 @@
  * Pure apart from `fetch`: no WXT, no browser API, so it runs in Node tests against the
  * reference server. The background wires it (`utils/background/library-handlers.ts`).
  */
-import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
-import type { z } from 'zod';
+import ky, { HTTPError, type KyInstance } from 'ky';
 import type { BackendConfig } from '../settings/schema';
 import { backendUrlProblem } from './backend-url';
 import type { Failure } from './context-merge';
-import { describeZodError } from './errors';
 import { feedbackSupport, listFeedback, type FeedbackClientOptions } from './feedback-client';
-import { describeNetworkFailure } from './health';
+import { requestJson, retryAfterMs } from './request';
 import {
-  ErrorBody,
   MessagingList,
   type FeedbackList,
   type Campaign,
@@ -174,7 +171,7 @@ async function readBackend(
   }
   // Health names the features (with a valid key); asked beside the library, not before it.
   const [library, support] = await Promise.all([
-    getJson(http, backend, 'v1/messaging', MessagingList, 'messaging list'),
+    requestJson(http, backend, 'v1/messaging', MessagingList, 'messaging list'),
     feedbackSupport(backend, feedbackOptions),
   ]);
   if ('failure' in library) {
@@ -310,109 +307,4 @@ function mergeLibraries(answers: readonly BackendLibrary[], fetchedAt: number) {
     sources: answers.map((answer) => answer.source),
     fetchedAt,
   } satisfies MessagingLibrary;
-}
-
-/** `Retry-After` (seconds or an HTTP date) in ms, or undefined. */
-function retryAfterMs(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (!Number.isNaN(seconds)) return seconds * 1000;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : date - Date.now();
-}
-
-/** A GET parsed with `schema`; failures become states whose message says what to do. */
-async function getJson<S extends z.ZodType>(
-  http: KyInstance,
-  backend: BackendConfig,
-  path: string,
-  schema: S,
-  what: string,
-): Promise<{ data: z.infer<S> } | { failure: Failure }> {
-  const base = backend.baseUrl.endsWith('/') ? backend.baseUrl : `${backend.baseUrl}/`;
-  const url = new URL(path, base);
-  let text: string;
-  try {
-    const response = await http(url, { headers: { authorization: `Bearer ${backend.apiKey}` } });
-    text = await response.text();
-  } catch (error) {
-    return { failure: await describeRequestFailure(backend, url, error) };
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return {
-      failure: {
-        state: 'not_context_api',
-        message: `${backend.name} (${url.pathname}) did not answer with JSON (it starts with "${text.trimStart().slice(0, 40)}"). Check the base URL in the options: it is the part before /v1.`,
-      },
-    };
-  }
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return { data: parsed.data };
-  return {
-    failure: {
-      state: 'not_context_api',
-      message: `${backend.name} answered, but not as a Context API ${what}: ${describeZodError(parsed.error)}. Ask its admin to check it against the contract (npm run conformance).`,
-    },
-  };
-}
-
-async function describeRequestFailure(
-  backend: BackendConfig,
-  url: URL,
-  error: unknown,
-): Promise<Failure> {
-  const { name } = backend;
-  if (error instanceof TimeoutError) {
-    return {
-      state: 'timeout',
-      message: `${name} did not answer in time. It may be overloaded or behind a slow proxy; try again in a moment.`,
-    };
-  }
-  if (error instanceof HTTPError) {
-    const { status } = error.response;
-    let said = '';
-    try {
-      const parsed = ErrorBody.safeParse(await error.response.clone().json());
-      if (parsed.success) said = ` (${parsed.data.error.message})`;
-    } catch {
-      // Not the contract's error body: the status says enough.
-    }
-    if (status === 401 || status === 403) {
-      return {
-        state: 'unauthorized',
-        message: `${name} refused the API key (HTTP ${status})${said}. Check the key in the options and that it has the "read" scope.`,
-      };
-    }
-    if (status === 429) {
-      const wait = retryAfterMs(error.response.headers.get('retry-after'));
-      return {
-        state: 'server_error',
-        message: `${name} is rate limiting this key (HTTP 429)${said}. Try again${wait ? ` in ${Math.ceil(wait / 1000)} s` : ' later'}.`,
-      };
-    }
-    if (status >= 500) {
-      return {
-        state: 'server_error',
-        message: `${name} failed (HTTP ${status})${said}. Try again later; if it persists, its admin should check the backend's logs.`,
-      };
-    }
-    if (status === 404) {
-      return {
-        state: 'not_context_api',
-        message: `${name} has no ${url.pathname} (HTTP 404)${said}. Check the base URL in the options (the part before /v1), and that the backend serves the messaging library.`,
-      };
-    }
-    return {
-      state: 'not_context_api',
-      message: `${name} answered HTTP ${status} to ${url.pathname}${said}: not what a Context API answers. Check the base URL in the options (the part before /v1).`,
-    };
-  }
-  return {
-    state: 'unreachable',
-    // The same wording as the connection test: DNS, refused, TLS or what to check.
-    message: `${name}: ${describeNetworkFailure(url, error)}`,
-  };
 }
