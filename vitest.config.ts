@@ -15,6 +15,8 @@ export default defineConfig({
         plugins: [WxtVitest()],
         test: {
           name: 'unit',
+          // As the browser tests' build: the launcher's shadow root is open (inpage-ui.ts).
+          env: { WXT_TOUCHPOINT_TEST_HOOKS: 'true' },
           include: ['utils/**/*.test.ts', 'components/**/*.test.tsx', 'test/unit/**/*.test.ts'],
           environment: 'node',
         },

@@ -61,6 +61,8 @@ export function buildExtension(
         WXT_TOUCHPOINT_API_KEY: defaults.apiKey ?? '',
         // The tests use the reference server's demo page (wxt.config.ts).
         WXT_TOUCHPOINT_DEMO_PAGE: 'true',
+        // The launcher's shadow root is open, so the tests can look inside (inpage-ui.ts).
+        WXT_TOUCHPOINT_TEST_HOOKS: 'true',
         // A pre-granted origin, so a custom domain can be added without a permission prompt
         // (headless Chromium cannot answer one): see custom-domains.test.ts.
         WXT_TOUCHPOINT_HOSTS: CUSTOM_DOMAIN_PATTERN,

@@ -11,6 +11,15 @@ import { createLauncher, LAUNCHER_STYLE, type Launcher } from './launcher';
 import type { ContentParts } from './parts';
 import type { SidebarFrame } from './sidebar-frame';
 
+/**
+ * Closed: the page's own scripts cannot read what the launcher shows (a name, a signal, the
+ * draft's summary) nor reach the sidebar's frame. Only the browser tests' build opens it
+ * (WXT_TOUCHPOINT_TEST_HOOKS, set by test/e2e/global-setup.ts), since Playwright cannot see
+ * into a closed root.
+ */
+const SHADOW_MODE: ShadowRootMode =
+  import.meta.env.WXT_TOUCHPOINT_TEST_HOOKS === 'true' ? 'open' : 'closed';
+
 /** The host element's tag: a custom name no page styles. */
 export const HOST_TAG = 'touchpoint-ui';
 
@@ -75,7 +84,7 @@ export function createInpageUi(
   const mount = () => {
     if (host && root && launcher) return { root, launcher };
     host = document.createElement(HOST_TAG);
-    root = host.attachShadow({ mode: 'open' });
+    root = host.attachShadow({ mode: SHADOW_MODE });
     const style = document.createElement('style');
     style.textContent = `:host{all:initial}${LAUNCHER_STYLE}`;
     root.append(style);
