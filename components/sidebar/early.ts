@@ -2,9 +2,10 @@
  * The sidebar's first questions to the background, asked as soon as the page starts, while
  * React (most of the page's script) is still being evaluated: the tab's contacts, then the
  * primary contact's context. The hooks take these answers for their first read instead of
- * asking again. Imported first by entrypoints/sidebar/main.tsx; only with `?tabId=` (the
- * in-page frame and tests; the side panel finds its tab later).
+ * asking again. Imported first by entrypoints/sidebar/main.tsx. For the in-page frame and a
+ * sidebar opened for a tab (`?tabId=`); the side panel finds its tab later.
  */
+import { browser } from 'wxt/browser';
 import type { ContactContext } from '../../utils/api/context-merge';
 import { sendMessage, type TabContacts } from '../../utils/messaging/protocol';
 
@@ -14,31 +15,40 @@ interface EarlyContext {
   contexts: Promise<Record<string, ContactContext>>;
 }
 
-let contacts: { tabId: number; answer: Promise<TabContacts | null> } | undefined;
+let taken = false;
 let context: Promise<EarlyContext | null> | undefined;
 
-const tabId = Number.parseInt(new URLSearchParams(location.search).get('tabId') ?? '', 10);
-if (Number.isInteger(tabId) && tabId >= 0) {
-  const answer = sendMessage('getTabContacts', { tabId });
-  contacts = { tabId, answer };
-  context = answer.then((tab) => {
-    const first = tab?.contacts[0];
-    if (!first) return null;
-    const contexts = sendMessage('getContactContext', { emails: [first.email], site: first.site });
-    // A failure reaches whoever takes it; unclaimed, it must not be reported as unhandled.
-    contexts.catch(() => undefined);
-    return { email: first.email, site: first.site, contexts };
-  });
-  answer.catch(() => undefined);
-  context.catch(() => undefined);
+/** The sidebar's tab as use-tab-contacts.ts finds it; undefined for the side panel. */
+async function earlyTabId(): Promise<number | undefined> {
+  if (window.top !== window) return (await browser.tabs.getCurrent())?.id;
+  const param = Number.parseInt(new URLSearchParams(location.search).get('tabId') ?? '', 10);
+  return Number.isInteger(param) && param >= 0 ? param : undefined;
 }
 
+const tabIdKnown = earlyTabId().catch(() => undefined);
+const answerFor = tabIdKnown.then((tabId) => {
+  if (tabId === undefined) return undefined;
+  const answer = sendMessage('getTabContacts', { tabId });
+  answer.catch(() => undefined); // taken (with its failure) by use-tab-contacts.ts
+  return { tabId, answer };
+});
+context = answerFor.then(async (asked) => {
+  const tab = await asked?.answer;
+  const first = tab?.contacts[0];
+  if (!first) return null;
+  const contexts = sendMessage('getContactContext', { emails: [first.email], site: first.site });
+  // A failure reaches whoever takes it; unclaimed, it must not be reported as unhandled.
+  contexts.catch(() => undefined);
+  return { email: first.email, site: first.site, contexts };
+});
+context.catch(() => undefined);
+
 /** The early answer for `tabId`'s contacts, the first time only. */
-export function takeEarlyContacts(id: number): Promise<TabContacts | null> | undefined {
-  if (contacts?.tabId !== id) return undefined;
-  const { answer } = contacts;
-  contacts = undefined;
-  return answer;
+export async function takeEarlyContacts(id: number): Promise<TabContacts | null | undefined> {
+  if (taken) return undefined;
+  taken = true;
+  const asked = await answerFor;
+  return asked?.tabId === id ? asked.answer : undefined;
 }
 
 /** The early context lookup if it was for `email` at `site` (the first time only). */

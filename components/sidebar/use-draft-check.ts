@@ -12,14 +12,17 @@ export function useDraftCheck(tabId: number | undefined): TabDraftCheck | null {
   useEffect(() => {
     if (tabId === undefined) return;
     let live = true;
+    let watched = false;
     const show = (value: TabDraftCheck | null) => live && setCheck({ tabId, check: value });
     sendMessage('getDraftCheck', { tabId })
-      .then(show)
+      // A change seen through storage meanwhile is newer than this answer.
+      .then((value) => watched || show(value))
       // No answer (the worker restarting): the storage watch below brings the next check.
       .catch(() => undefined);
-    const unwatch = storage.watch<Record<string, TabDraftCheck>>(DRAFT_CHECKS_KEY, (all) =>
-      show(all?.[String(tabId)] ?? null),
-    );
+    const unwatch = storage.watch<Record<string, TabDraftCheck>>(DRAFT_CHECKS_KEY, (all) => {
+      watched = true;
+      show(all?.[String(tabId)] ?? null);
+    });
     return () => {
       live = false;
       unwatch();

@@ -23,15 +23,20 @@ type SidebarTarget =
   | { kind: 'follow'; selfTabId: number | undefined };
 
 /**
- * `?tabId=<id>` (the in-page iframe passes its tab) shows that tab; without it, a sidebar
- * framed in a page shows the page's tab, and the browser's side panel (or the page opened as
- * a tab) follows the active tab.
+ * Framed in a page (the in-page sidebar): the page's own tab. Otherwise `?tabId=<id>` (the
+ * sidebar opened for a tab, as the tests and benchmarks do) shows that tab, and the browser's
+ * side panel (or the page opened as a tab of its own) follows the active tab.
  */
 async function sidebarTarget(search: string): Promise<SidebarTarget> {
+  const self = await browser.tabs.getCurrent();
+  // Framed in a page (the in-page sidebar): always the page's own tab. A `?tabId=` there is
+  // ignored, so a page that frames the sidebar itself cannot show another tab's contacts.
+  if (window.top !== window)
+    return self?.id !== undefined
+      ? { kind: 'fixed', tabId: self.id }
+      : { kind: 'follow', selfTabId: undefined };
   const param = Number.parseInt(new URLSearchParams(search).get('tabId') ?? '', 10);
   if (Number.isInteger(param) && param >= 0) return { kind: 'fixed', tabId: param };
-  const self = await browser.tabs.getCurrent();
-  if (window.top !== window && self?.id !== undefined) return { kind: 'fixed', tabId: self.id };
   return { kind: 'follow', selfTabId: self?.id };
 }
 
@@ -151,23 +156,31 @@ export function useTabContacts(): TabContactsState {
       markOnce('touchpoint:tab-contacts');
       setState({ kind: 'ready', tabId, tabContacts });
     };
-    let early = takeEarlyContacts(tabId);
+    let first = true;
+    // Storage changes seen so far: an answer asked for before the latest one is older.
+    let changes = 0;
     const read = () => {
-      const asked = early ?? sendMessage('getTabContacts', { tabId });
-      early = undefined;
-      return asked.then(show).catch(
-        (error: unknown) =>
-          live &&
-          setState({
-            kind: 'error',
-            message: `Could not read this tab's contacts (${errorText(error)}). Reload the page.`,
-          }),
-      );
+      const asked = changes;
+      // The first read may already be answered (early.ts).
+      const early = first ? takeEarlyContacts(tabId) : Promise.resolve(undefined);
+      first = false;
+      return early
+        .then((answer) => answer ?? sendMessage('getTabContacts', { tabId }))
+        .then((answer) => asked === changes && show(answer))
+        .catch(
+          (error: unknown) =>
+            live &&
+            setState({
+              kind: 'error',
+              message: `Could not read this tab's contacts (${errorText(error)}). Reload the page.`,
+            }),
+        );
     };
     void read();
-    const unwatch = storage.watch<Record<string, TabContacts>>(TAB_CONTACTS_KEY, (all) =>
-      show(all?.[String(tabId)] ?? null),
-    );
+    const unwatch = storage.watch<Record<string, TabContacts>>(TAB_CONTACTS_KEY, (all) => {
+      changes++;
+      show(all?.[String(tabId)] ?? null);
+    });
     // A navigation in the tab: read again once it has loaded (the background clears the
     // tab's contacts when it starts loading; the content script reports the new ones).
     const onUpdated = (updated: number, change: { status?: string }) => {
