@@ -15,6 +15,7 @@ import { exposureTouches, messagingExposure } from '../consistency/exposure';
 import type { DraftSummary, TabDraftCheck } from '../messaging/draft-protocol';
 import { onMessage } from '../messaging/protocol';
 import { contextClient } from './context-handlers';
+import type { ContextClient } from '../api/context-client';
 import { fromExtensionPage } from './sender';
 import { getTabContacts } from './tab-contacts';
 
@@ -24,26 +25,58 @@ export const draftChecksItem = storage.defineItem<Record<string, TabDraftCheck>>
 );
 
 const LIBRARY_FRESH_MS = 5 * 60_000;
-let library: { at: number; messaging: Messaging[]; failure?: string } | undefined;
+/** After a failed read, typing does not ask again for this long. */
+const LIBRARY_RETRY_MS = 30_000;
 
+interface LibraryRead {
+  client: ContextClient;
+  at: number;
+  messaging: Messaging[];
+  failure?: string;
+}
+let library: LibraryRead | undefined;
+let reading: Promise<LibraryRead> | undefined;
+
+/**
+ * The backends' messaging library, read at most once per 5 minutes (30 s after a failure)
+ * and once at a time, per settings (a new client means new backends): a rep typing into
+ * several composes never makes a dead backend busier.
+ */
 async function messagingLibrary(
   now: number,
 ): Promise<{ messaging: Messaging[]; failure?: string }> {
-  if (library && now - library.at < LIBRARY_FRESH_MS) return library;
   const client = await contextClient();
-  const outcome = await client.messaging([]);
-  const failed = outcome.sources.filter((source) => source.state !== 'ok');
-  library = {
-    at: now,
-    messaging: outcome.messaging,
-    failure:
-      failed.length > 0
-        ? failed.map((source) => source.message ?? `${source.name}: ${source.state}`).join(' ')
-        : undefined,
-  };
-  // A failed fetch is tried again at the next pause, not after five minutes.
-  if (failed.length > 0 && outcome.messaging.length === 0) library.at = 0;
-  return library;
+  if (library?.client === client) {
+    const age = now - library.at;
+    if (age < (library.failure ? LIBRARY_RETRY_MS : LIBRARY_FRESH_MS)) return library;
+  }
+  reading ??= client
+    .messaging([])
+    .then((outcome): LibraryRead => {
+      const failed = outcome.sources.filter((source) => source.state !== 'ok');
+      const failure =
+        failed.length > 0
+          ? failed.map((source) => source.message ?? `${source.name}: ${source.state}`).join(' ')
+          : undefined;
+      // A backend that failed keeps the last library it gave, if any.
+      const previous = library?.client === client ? library.messaging : [];
+      const messaging = outcome.messaging.length > 0 || !failure ? outcome.messaging : previous;
+      return { client, at: now, messaging, ...(failure ? { failure } : {}) };
+    })
+    .catch((error: unknown): LibraryRead => ({
+      client,
+      at: now,
+      messaging: [],
+      failure: error instanceof Error ? error.message : String(error),
+    }))
+    .then((read) => {
+      library = read;
+      return read;
+    })
+    .finally(() => {
+      reading = undefined;
+    });
+  return reading;
 }
 
 /** messagingId → how many touches the recipients had with it (engagements, assets, campaigns). */
@@ -103,10 +136,7 @@ export async function checkTabDraft(
       `Not looked up yet: ${missing.join(', ')}. Open the sidebar on them to check against what they saw.`,
     );
   }
-  const lib = await messagingLibrary(now).catch((error: unknown) => ({
-    messaging: [] as Messaging[],
-    failure: error instanceof Error ? error.message : String(error),
-  }));
+  const lib = await messagingLibrary(now);
   if (lib.failure) notes.push(`The messaging library could not be read: ${lib.failure}`);
   const messaging = byId(...[...contexts.values()].map((c) => c.messaging), lib.messaging);
   if (messaging.length === 0 && notes.length === 0) {

@@ -41,6 +41,8 @@ export async function startContentScript(
     stopDrafts = () => {};
     loadPart('part-drafts', injectPart).then(
       ({ watchDrafts }) => {
+        // The extension went away while the part loaded: attach nothing nobody would remove.
+        if (ctx.isInvalid) return;
         stopDrafts = watchDrafts({
           window: win,
           report: (text) =>
