@@ -19,6 +19,8 @@ const SUITES = [
   'test/e2e/sidebar.test.ts',
   'test/e2e/options.test.ts',
   'test/e2e/library.test.ts',
+  'test/e2e/draft-check.test.ts',
+  'test/e2e/sidebar-feedback.test.ts',
 ].filter((file) => existsSync(join(ROOT, file)));
 
 /** The pictures the README and docs link to. */
@@ -27,6 +29,8 @@ const PUBLISHED = [
   'inpage-sidebar-salesforce',
   'sidebar-ready-light',
   'sidebar-ready-dark',
+  'sidebar-draft-check',
+  'sidebar-exposure',
   'library',
 ];
 

@@ -41,6 +41,11 @@ const gmailThread = () =>
     'ana@acme.example': MARCUS,
     'carol@globex.example': PRIYA,
     'tom@corp.example': TOMAS,
+    // The names too, so the page and the backend agree (the README shows this thread).
+    'Bob Stone': 'Dana Whitfield',
+    'Ana Ortiz': 'Marcus Chen',
+    'Carol Diaz': 'Priya Raman',
+    'Tom Reed': 'Tomás Alvarez',
   });
 
 let server: RunningServer;
