@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_KEYS } from '../../server/demo-keys';
 import { startServer, type RunningServer } from '../../server/main';
 import { feedbackSupport, listFeedback, postFeedback } from '../../utils/api/feedback-client';
@@ -14,7 +14,22 @@ import {
   type FeedbackQueue,
   type QueuedFeedback,
 } from '../../utils/background/feedback-queue';
+import { feedbackRequestOf } from '../../utils/background/feedback-handlers';
+import type { FeedbackDraft } from '../../utils/messaging/feedback-protocol';
+import { DEFAULT_PRIVACY_SETTINGS } from '../../utils/settings/schema';
 import { makeTempDir } from './harness';
+
+// `feedbackRequestOf` (the background's answer to the sidebar's sendFeedback) reads the
+// settings; the rest of its module wires the extension's messaging, not needed here.
+vi.mock('../../utils/settings/settings-store', () => ({
+  loadEffectiveSettings: async () => ({
+    identity: { ownEmails: ['rep@touchpoint.example'], internalDomains: [], neverLookUp: [] },
+    privacy: DEFAULT_PRIVACY_SETTINGS,
+  }),
+}));
+vi.mock('../../utils/messaging/protocol', () => ({ onMessage: () => undefined }));
+vi.mock('../../utils/background/feedback-delivery', () => ({}));
+vi.mock('../../utils/background/sender', () => ({ fromExtensionPage: () => true }));
 
 /**
  * The feedback queue with the real client against the real reference server: outages,
@@ -50,8 +65,12 @@ async function start(
   return { ...server, close, dir, dbPath };
 }
 
-function backendAt(server: { url: string }, apiKey: string = DEMO_KEYS.read): BackendConfig {
-  return { id: 'ref', name: 'Reference', baseUrl: server.url, apiKey, enabled: true };
+function backendAt(
+  server: { url: string },
+  apiKey: string = DEMO_KEYS.read,
+  id = 'ref',
+): BackendConfig {
+  return { id, name: id === 'ref' ? 'Reference' : id, baseUrl: server.url, apiKey, enabled: true };
 }
 
 /** The stored queue, as `local:feedbackQueue` holds it in the extension. */
@@ -73,10 +92,14 @@ function queueFor(
 ): FeedbackQueue {
   return createFeedbackQueue({
     store,
-    target: () =>
+    target: (backendId) =>
       chooseFeedbackTarget(
         { backends: backends() },
-        { hashedLookups: false, support: (b) => feedbackSupport(b, { retries: 0 }) },
+        {
+          hashedLookups: false,
+          support: (b) => feedbackSupport(b, { retries: 0 }),
+          ...(backendId === undefined ? {} : { backendId }),
+        },
       ),
     send: (backend, feedback) => postFeedback(backend, feedback, { retries: 0 }),
     now: () => clock.now,
@@ -297,5 +320,143 @@ describe('feedback queue against the reference server', () => {
     });
     const wrongKey = await listFeedback(backendAt(server, 'nope-nope-nope'), {});
     expect(wrongKey).toMatchObject({ state: 'error', message: expect.stringMatching(/HTTP 401/) });
+  });
+});
+
+/**
+ * Answers lost on the way back: the request reaches the backend (or the worker stores the
+ * item) and then the worker stops before anyone hears of it.
+ */
+describe('feedback whose answer was lost', () => {
+  it('a re-press of the same button (same id) after the worker stopped before answering is stored once', async () => {
+    const server = await start();
+    const store = memoryStore();
+    const worker1 = queueFor(store, () => [backendAt(server)]);
+    // The sidebar makes the id once per press and sends it again when it retries the press.
+    const draft: FeedbackDraft = {
+      id: crypto.randomUUID(),
+      email: 'jane@acme.example',
+      kind: 'messaging_landed',
+      messagingId: 'msg-lost-answer',
+    };
+    await worker1.enqueue(await feedbackRequestOf(draft));
+    // …and stopped before answering: the sidebar says "failed", the rep presses again.
+    const worker2 = queueFor(store, () => [backendAt(server)]);
+    await worker2.enqueue(await feedbackRequestOf(draft));
+    expect((await worker2.list()).map((p) => p.id)).toEqual([draft.id]);
+
+    // The first request reaches the backend, its answer is lost with the worker…
+    clock.now += FEEDBACK_UNDO_MS + 1;
+    const lossy = createFeedbackQueue({
+      store,
+      target: async () => ({ backend: backendAt(server) }),
+      send: async (backend, body) => {
+        await postFeedback(backend, body, { retries: 0 });
+        return { outcome: 'retry', message: 'The worker stopped before the answer came.' };
+      },
+      now: () => clock.now,
+      random: () => 0.5,
+    });
+    await lossy.deliver();
+    // …the rep presses once more, and a new worker sends what is waiting.
+    const worker3 = queueFor(store, () => [backendAt(server)]);
+    await worker3.enqueue(await feedbackRequestOf(draft));
+    clock.now += RETRY_MAX_MS;
+    await worker3.deliver();
+    expect(await worker3.list()).toEqual([]);
+    expect(await storedIds(server, 'messagingId=msg-lost-answer')).toEqual([draft.id]);
+  });
+
+  it('is not sent to a new feedback backend after the admin switched: the first one has it', async () => {
+    const [serverA, serverB] = [await start(), await start()];
+    const a = backendAt(serverA, DEMO_KEYS.read, 'a');
+    const b = backendAt(serverB, DEMO_KEYS.read, 'b');
+    let settings: { backends: BackendConfig[]; feedbackBackendId?: string } = {
+      backends: [a, b],
+      feedbackBackendId: 'a',
+    };
+    const store = memoryStore();
+    let loseAnswers = true;
+    const queue = createFeedbackQueue({
+      store,
+      target: (backendId) =>
+        chooseFeedbackTarget(settings, {
+          hashedLookups: false,
+          support: (backend) => feedbackSupport(backend, { retries: 0 }),
+          ...(backendId === undefined ? {} : { backendId }),
+        }),
+      send: async (backend, body) => {
+        const delivery = await postFeedback(backend, body, { retries: 0 });
+        return loseAnswers ? { outcome: 'retry', message: 'No answer came back.' } : delivery;
+      },
+      now: () => clock.now,
+      random: () => 0.5,
+    });
+    const kept = feedback({ messagingId: 'msg-switched' });
+    const neverSent = feedback({ messagingId: 'msg-switched' });
+    await queue.enqueue(kept);
+    await queue.enqueue(neverSent);
+    clock.now += FEEDBACK_UNDO_MS + 1;
+    await queue.deliver();
+    // The first reached A; its answer did not come back, so the run paused there.
+    expect(await storedIds(serverA, 'messagingId=msg-switched')).toEqual([kept.id]);
+
+    // The admin picks B. The item A may have goes to A again (A answers 200: stored once);
+    // the one never sent goes where feedback goes now.
+    settings = { ...settings, feedbackBackendId: 'b' };
+    loseAnswers = false;
+    clock.now += RETRY_MAX_MS;
+    await queue.deliver();
+    expect(await queue.list()).toEqual([]);
+    expect(await storedIds(serverA, 'messagingId=msg-switched')).toEqual([kept.id]);
+    expect(await storedIds(serverB, 'messagingId=msg-switched')).toEqual([neverSent.id]);
+  });
+
+  it('waits for the rep when its first backend is switched off: not sent to the new one on its own', async () => {
+    const [serverA, serverB] = [await start(), await start()];
+    const a = backendAt(serverA, DEMO_KEYS.read, 'a');
+    const b = backendAt(serverB, DEMO_KEYS.read, 'b');
+    let backends = [a, b];
+    const store = memoryStore();
+    let loseAnswers = true;
+    const queue = createFeedbackQueue({
+      store,
+      target: (backendId) =>
+        chooseFeedbackTarget(
+          { backends },
+          {
+            hashedLookups: false,
+            support: (backend) => feedbackSupport(backend, { retries: 0 }),
+            ...(backendId === undefined ? {} : { backendId }),
+          },
+        ),
+      send: async (backend, body) => {
+        const delivery = await postFeedback(backend, body, { retries: 0 });
+        return loseAnswers ? { outcome: 'retry', message: 'No answer came back.' } : delivery;
+      },
+      now: () => clock.now,
+      random: () => 0.5,
+    });
+    const item = feedback({ messagingId: 'msg-switched-off' });
+    await queue.enqueue(item);
+    clock.now += FEEDBACK_UNDO_MS + 1;
+    await queue.deliver();
+    expect(await storedIds(serverA, 'messagingId=msg-switched-off')).toEqual([item.id]);
+
+    backends = [{ ...a, enabled: false }, b];
+    loseAnswers = false;
+    await queue.backendsChanged();
+    clock.now += RETRY_MAX_MS;
+    await queue.deliver();
+    const [pending] = await queue.list();
+    expect(pending).toMatchObject({ id: item.id, state: 'rejected', attempts: 1 });
+    expect(pending?.message).toMatch(/Sent to a before.*switched off/);
+    expect(await storedIds(serverB, 'messagingId=msg-switched-off')).toEqual([]);
+
+    // The rep's explicit retry is what sends it to B.
+    await queue.retry(item.id);
+    await queue.deliver();
+    expect(await queue.list()).toEqual([]);
+    expect(await storedIds(serverB, 'messagingId=msg-switched-off')).toEqual([item.id]);
   });
 });

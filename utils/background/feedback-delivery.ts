@@ -32,11 +32,13 @@ function scheduleWake(at: number | undefined): void {
   });
 }
 
-async function currentTarget() {
+/** Where feedback goes now, or (`backendId`) the backend an item went to before. */
+async function currentTarget(backendId?: string) {
   const { backends, privacy } = await loadEffectiveSettings();
   return chooseFeedbackTarget(backends, {
     hashedLookups: privacy.hashedLookups,
     support: (backend) => feedbackSupport(backend),
+    ...(backendId === undefined ? {} : { backendId }),
   });
 }
 
@@ -46,7 +48,7 @@ let queue: FeedbackQueue | undefined;
 export function feedbackQueue(): FeedbackQueue {
   queue ??= createFeedbackQueue({
     store: feedbackQueueItem,
-    target: currentTarget,
+    target: (backendId) => currentTarget(backendId),
     send: (backend, feedback) => postFeedback(backend, feedback),
     schedule: scheduleWake,
   });

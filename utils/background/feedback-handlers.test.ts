@@ -124,6 +124,49 @@ describe('sendFeedback', () => {
   });
 });
 
+describe('sendFeedback with the sidebar’s id', () => {
+  it('stores one item per id: the same press sent again answers the stored item', async () => {
+    const id = crypto.randomUUID();
+    const first = (await send('sendFeedback', { ...landed, id })) as PendingFeedback;
+    expect(first.id).toBe(id);
+    // The worker stored it but its answer was lost; the sidebar sends the same press again.
+    vi.setSystemTime(START + 1000);
+    const again = (await send('sendFeedback', { ...landed, id })) as PendingFeedback;
+    expect(again).toEqual(first);
+    expect((await feedbackQueueItem.getValue()).map((item) => item.id)).toEqual([id]);
+    // The same id for other feedback is a bug in the caller, not a repeat.
+    await expect(send('sendFeedback', { ...landed, id, kind: 'messaging_missed' })).rejects.toThrow(
+      /already used by other feedback/,
+    );
+    expect(await feedbackQueueItem.getValue()).toHaveLength(1);
+  });
+
+  it('refuses an id that is not a UUID, saying so', async () => {
+    for (const id of ['fb-12345678', '', 'x'.repeat(36), 42]) {
+      await expect(send('sendFeedback', { ...landed, id })).rejects.toThrow(/must be a UUID/);
+    }
+    expect(await feedbackQueueItem.getValue()).toEqual([]);
+  });
+});
+
+describe('with hashed lookups on', () => {
+  it('the queue on disk holds only the contact’s sha256, never the address', async () => {
+    await saveSettingsGroup('privacy', {
+      hashedLookups: true,
+      lookupOnlyWhenOpened: false,
+      persistCache: false,
+      auditLog: false,
+    });
+    const item = (await send('sendFeedback', landed)) as PendingFeedback;
+    const hex = createHash('sha256').update('jane@client.example').digest('hex');
+    expect(item.contact).toEqual({ emailSha256: hex });
+    const stored = await feedbackQueueItem.getValue();
+    expect(stored[0]?.feedback.contact).toEqual({ emailSha256: hex });
+    const onDisk = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    expect(onDisk).not.toMatch(/jane@client/i);
+  });
+});
+
 describe('the queue through messages', () => {
   it('undoes within the window; after it, without a backend, the item waits and says why', async () => {
     const undone = (await send('sendFeedback', landed)) as PendingFeedback;

@@ -2,6 +2,7 @@
  * The background's answers to `utils/messaging/feedback-protocol.ts` (issue 7), for extension
  * pages only, and the start of feedback delivery (the queue is sent on every worker start).
  */
+import { sha256Hex } from '../api/context-client';
 import { describeZodError } from '../api/errors';
 import { FeedbackRequest, MAX_FEEDBACK_TEXT } from '../api/schemas';
 import type { FeedbackDraft, PendingFeedback } from '../messaging/feedback-protocol';
@@ -28,21 +29,31 @@ function draftProblem(draft: FeedbackDraft): string | undefined {
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * The contract's request for a draft: a new client id, the time, and the rep (the first own
- * address in the identity settings, when there is one). Throws a message naming the field.
+ * The contract's request for a draft: the sidebar's client id (a UUID, made once per press)
+ * or a new one, the time, and the rep (the first own address in the identity settings, when
+ * there is one). With hashed lookups on, the contact is only its sha256: the queue is on
+ * disk until sent, and must not hold the address the rep chose not to send. Throws a message
+ * naming the field.
  */
 export async function feedbackRequestOf(
   draft: FeedbackDraft,
   now = new Date(),
 ): Promise<FeedbackRequest> {
+  if (draft.id !== undefined && (typeof draft.id !== 'string' || !UUID.test(draft.id))) {
+    throw new Error(
+      `Feedback not queued: its id must be a UUID (crypto.randomUUID()), not ${JSON.stringify(draft.id)}.`,
+    );
+  }
   const problem = draftProblem(draft);
   if (problem) throw new Error(`Feedback not queued: ${problem}.`);
-  const { identity } = await loadEffectiveSettings();
+  const { identity, privacy } = await loadEffectiveSettings();
   const repEmail = identity.ownEmails[0];
   const text = draft.text?.trim();
   const parsed = FeedbackRequest.safeParse({
-    id: crypto.randomUUID(),
+    id: draft.id?.toLowerCase() ?? crypto.randomUUID(),
     contact: { email: draft.email },
     kind: draft.kind,
     ...(draft.messagingId ? { messagingId: draft.messagingId } : {}),
@@ -60,7 +71,10 @@ export async function feedbackRequestOf(
         : `Feedback not queued: ${describeZodError(parsed.error)}.`,
     );
   }
-  return parsed.data;
+  const request = parsed.data;
+  const { email } = request.contact;
+  if (!privacy.hashedLookups || email === undefined) return request;
+  return { ...request, contact: { emailSha256: await sha256Hex(email) } };
 }
 
 function refuseOthers(sender: { url?: string }): void {

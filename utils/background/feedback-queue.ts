@@ -12,6 +12,13 @@
  *   hammering a struggling backend. A refusal (400, 404, 413) marks the item `rejected`
  *   with the backend's reason: it is not sent again until the rep retries or discards it. A
  *   refused key marks every queued item, until the backends change or the rep retries.
+ * - Exactly once holds per backend, so an item keeps the backend of its first attempt
+ *   (`backendId`): a later switch of the feedback backend does not send it elsewhere, where
+ *   it would be stored a second time. If that backend is removed or stops collecting
+ *   feedback, the item is marked `rejected` for the rep: only their retry sends it to the
+ *   backend that collects feedback now (or they discard it).
+ * - Enqueue is idempotent by the client's id: the sidebar sends the same id again when it
+ *   did not get an answer, and gets the stored item back.
  *
  * Pure apart from the injected store, target and send: the extension stores the queue in
  * `local:feedbackQueue` (`feedback-delivery.ts`); tests use memory and the real server.
@@ -41,8 +48,13 @@ export interface QueuedFeedback {
   /** Requests started so far: above 0, the backend may already have it. */
   attempts: number;
   status: 'queued' | 'rejected';
-  /** Why a rejected item was refused: its key, or the item itself. */
-  rejectedFor?: 'key' | 'request';
+  /**
+   * Why a rejected item was refused: its key, the item itself, or the backend of its first
+   * attempt no longer collects feedback.
+   */
+  rejectedFor?: 'key' | 'request' | 'backend';
+  /** The backend of the first attempt (set as it starts): every later attempt goes there. */
+  backendId?: string;
   /** What went wrong last, in words for the rep. */
   lastError?: string;
   lastAttemptAt?: number;
@@ -54,15 +66,22 @@ export interface FeedbackQueueStore {
   setValue(value: QueuedFeedback[]): Promise<void>;
 }
 
-/** The backend that collects feedback now, with the body it should get, or why there is none. */
+/**
+ * The backend to send to, with the body it should get, or why there is none: `gone` when
+ * the backend asked for by id is not there (removed, switched off, no longer collecting
+ * feedback), so waiting will not help.
+ */
 export type FeedbackTarget =
   | { backend: BackendConfig; prepare?(feedback: FeedbackRequest): Promise<FeedbackRequest> }
-  | { message: string };
+  | { message: string; gone?: boolean };
 
 export interface FeedbackQueueOptions {
   store: FeedbackQueueStore;
-  /** Asked once per delivery run. */
-  target(): Promise<FeedbackTarget>;
+  /**
+   * The backend that collects feedback now (no argument), or the one with id `backendId`,
+   * where an item went before. Asked at most once per backend per delivery run.
+   */
+  target(backendId?: string): Promise<FeedbackTarget>;
   send(backend: BackendConfig, feedback: FeedbackRequest): Promise<FeedbackDelivery>;
   /** Told, after every change, when the next item is due (undefined: nothing to send). */
   schedule?(at: number | undefined): void;
@@ -73,15 +92,25 @@ export interface FeedbackQueueOptions {
 }
 
 export interface FeedbackQueue {
-  /** Stores the item (held for the undo window) and returns it. Throws when the queue is full. */
+  /**
+   * Stores the item (held for the undo window) and returns it; an item with the same id
+   * already queued is returned instead (throws if it is about something else). Throws when
+   * the queue is full.
+   */
   enqueue(feedback: FeedbackRequest): Promise<QueuedFeedback>;
   /** Removes an item no request has been started for. */
   undo(id: string): Promise<UndoFeedbackResult>;
   /** Removes an item (not while its request runs): the rep gives up on it. */
   discard(id: string): Promise<UndoFeedbackResult>;
-  /** Makes rejected and waiting items (one, or all) due now, and starts delivering them. */
+  /**
+   * Makes rejected and waiting items (one, or all) due now, and starts delivering them. An
+   * item whose first backend is gone goes to the one that collects feedback now.
+   */
   retry(id?: string): Promise<void>;
-  /** The backends changed: items refused for their key are tried again. */
+  /**
+   * The backends changed: items refused for their key, or waiting for their first backend
+   * to come back, are tried again.
+   */
   backendsChanged(): Promise<void>;
   /** What is still waiting, oldest first. */
   list(): Promise<PendingFeedback[]>;
@@ -125,6 +154,17 @@ export function describeQueuedFeedback(
   return { ...base, state: 'waiting', nextAttemptAt: Math.max(item.notBefore, pausedUntil, now) };
 }
 
+/** The same feedback (the contact may be stored hashed, so it is left out). */
+function sameFeedback(a: FeedbackRequest, b: FeedbackRequest): boolean {
+  return (
+    a.kind === b.kind &&
+    a.messagingId === b.messagingId &&
+    a.assetId === b.assetId &&
+    a.campaignId === b.campaignId &&
+    a.text === b.text
+  );
+}
+
 export function createFeedbackQueue(options: FeedbackQueueOptions): FeedbackQueue {
   const { store, now = Date.now, random = Math.random, undoMs = FEEDBACK_UNDO_MS } = options;
   /** Items whose request is running in this worker. */
@@ -158,16 +198,25 @@ export function createFeedbackQueue(options: FeedbackQueueOptions): FeedbackQueu
     options.schedule(Math.max(earliest, pausedUntil));
   }
 
-  /** The item, taken for a request: counted as an attempt before it starts. */
-  function claim(id: string, at: number): Promise<QueuedFeedback | undefined> {
+  /**
+   * The item, taken for a request to `backend`: counted as an attempt, and tied to that
+   * backend, before it starts (the request may reach it even if its answer is lost).
+   */
+  function claim(
+    id: string,
+    at: number,
+    backend: BackendConfig,
+  ): Promise<QueuedFeedback | undefined> {
     return mutate((items) => {
       const item = items.find((i) => i.id === id);
       if (!item || item.status !== 'queued' || item.notBefore > at || inFlight.has(id)) {
         return undefined;
       }
+      if (item.backendId !== undefined && item.backendId !== backend.id) return undefined;
       inFlight.add(id);
       item.attempts += 1;
       item.lastAttemptAt = at;
+      item.backendId = backend.id;
       return structuredClone(item);
     });
   }
@@ -208,26 +257,51 @@ export function createFeedbackQueue(options: FeedbackQueueOptions): FeedbackQueu
       .filter((item) => item.status === 'queued' && item.notBefore <= started)
       .sort((a, b) => a.createdAt - b.createdAt);
     if (due.length === 0) return;
-    let target: FeedbackTarget;
-    try {
-      target = await options.target();
-    } catch (error) {
-      target = { message: `Could not choose a backend for feedback: ${String(error)}` };
+    // Items never tried go where feedback goes now (''); the others to their first backend.
+    const targets = new Map<string, FeedbackTarget>();
+    for (const backendId of new Set(due.map((item) => item.backendId ?? ''))) {
+      let target: FeedbackTarget;
+      try {
+        target = await options.target(backendId || undefined);
+      } catch (error) {
+        target = { message: `Could not choose a backend for feedback: ${String(error)}` };
+      }
+      targets.set(backendId, target);
     }
-    if ('message' in target) {
+    const targetOf = (item: QueuedFeedback) => targets.get(item.backendId ?? '') as FeedbackTarget;
+    // Items that cannot go anywhere now say why; those whose first backend is gone wait
+    // for the rep (retry elsewhere, or discard) instead of going to another backend.
+    const stuck = new Map<string, { message: string; gone?: boolean }>();
+    for (const item of due) {
+      const target = targetOf(item);
+      if ('message' in target) stuck.set(item.id, target);
+    }
+    const targetless = [...stuck.values()].some((target) => !target.gone);
+    if (stuck.size > 0) {
+      await mutate((items) => {
+        for (const item of items) {
+          const target = stuck.get(item.id);
+          if (!target || item.status !== 'queued') continue;
+          item.lastError = target.message;
+          if (target.gone) {
+            item.status = 'rejected';
+            item.rejectedFor = 'backend';
+          }
+        }
+      });
+    }
+    if (targetless) {
       targetlessRuns += 1;
       pausedUntil = started + retryDelayMs(targetlessRuns, random);
-      const { message } = target;
-      const ids = new Set(due.map((item) => item.id));
-      await mutate((items) => {
-        for (const item of items) if (ids.has(item.id)) item.lastError = message;
-      });
-      return;
+    } else {
+      targetlessRuns = 0;
     }
-    targetlessRuns = 0;
-    for (const { id } of due) {
+    for (const queued of due) {
+      const target = targetOf(queued);
+      if ('message' in target) continue;
+      const { id } = queued;
       const at = now();
-      const item = await claim(id, at);
+      const item = await claim(id, at, target.backend);
       if (!item) continue;
       let result: FeedbackDelivery;
       try {
@@ -280,7 +354,15 @@ export function createFeedbackQueue(options: FeedbackQueueOptions): FeedbackQueu
       };
       const added = await mutate((items) => {
         const existing = items.find((i) => i.id === feedback.id);
-        if (existing) return structuredClone(existing);
+        if (existing) {
+          // The same press again (its answer was lost): the item it stored, not a second one.
+          if (!sameFeedback(existing.feedback, feedback)) {
+            throw new Error(
+              `Feedback not queued: its id ${feedback.id} is already used by other feedback; each press needs its own id.`,
+            );
+          }
+          return structuredClone(existing);
+        }
         if (items.length >= FEEDBACK_QUEUE_LIMIT) {
           throw new Error(
             `${FEEDBACK_QUEUE_LIMIT} feedback items are already waiting to be sent; nothing more is queued until they are. Check the backend in the options, or discard some.`,
@@ -325,6 +407,11 @@ export function createFeedbackQueue(options: FeedbackQueueOptions): FeedbackQueu
           if (id !== undefined && item.id !== id) continue;
           // An item still in its undo window keeps it.
           if (item.attempts === 0 && item.lastError === undefined && item.notBefore > at) continue;
+          // The rep chose to send it where feedback goes now: its first backend is gone.
+          if (item.rejectedFor === 'backend') {
+            delete item.backendId;
+            delete item.lastError;
+          }
           item.status = 'queued';
           delete item.rejectedFor;
           item.notBefore = Math.min(item.notBefore, at);
@@ -340,7 +427,8 @@ export function createFeedbackQueue(options: FeedbackQueueOptions): FeedbackQueu
       const at = now();
       await mutate((items) => {
         for (const item of items) {
-          if (item.rejectedFor !== 'key') continue;
+          // Its first backend may be back (switched on again); if not, it is marked again.
+          if (item.rejectedFor !== 'key' && item.rejectedFor !== 'backend') continue;
           item.status = 'queued';
           delete item.rejectedFor;
           item.notBefore = Math.min(item.notBefore, at);

@@ -10,8 +10,14 @@ import type { ContactRef, FeedbackRequest } from '../api/schemas';
 
 export type FeedbackKind = FeedbackRequest['kind'];
 
-/** What the sidebar sends; the background adds the id, the time and the rep. */
+/** What the sidebar sends; the background adds the time and the rep (and an id if none). */
 export interface FeedbackDraft {
+  /**
+   * The client id (the contract's idempotency key): a UUID (`crypto.randomUUID()`) made once
+   * per press and sent again when the same press is retried, so an item stored by a worker
+   * that stopped before answering is not queued twice. Without it the background makes one.
+   */
+  id?: string;
   /** The contact the feedback is about, as the sidebar shows it. */
   email: string;
   /**
@@ -31,13 +37,19 @@ export interface FeedbackDraft {
  * - `undoable`: held until `undoableUntil` before the first request; `undoFeedback` removes it;
  * - `waiting`: will be sent (again) at `nextAttemptAt`; `message` says why it is not yet;
  * - `sending`: its request is running;
- * - `rejected`: the backend refused it or the key; `message` says why. It is not sent again
- *   until `retryFeedback` (or, for a refused key, a change of the backends); or discard it.
+ * - `rejected`: the backend refused it or the key, or the backend it was first sent to no
+ *   longer collects feedback; `message` says why. It is not sent again until `retryFeedback`
+ *   (or, for a refused key or a backend switched off, a change of the backends); or discard it.
+ *   Only `retryFeedback` sends an item to another backend than the one it first went to.
  */
 export interface PendingFeedback {
   /** The client id (the contract's idempotency key). */
   id: string;
   kind: FeedbackKind;
+  /**
+   * As stored: `{ emailSha256 }` when hashed lookups were on at enqueue (the queue on disk
+   * never holds the address then); the sidebar shows the address only if it still has it.
+   */
   contact: ContactRef;
   messagingId?: string;
   assetId?: string;
@@ -70,7 +82,8 @@ export type FeedbackDestination =
 export interface FeedbackProtocol {
   /**
    * Validates and queues one item (stored before any request; sent after the undo window).
-   * Rejects with a message naming what is wrong (e.g. `messagingId is required`).
+   * Rejects with a message naming what is wrong (e.g. `messagingId is required`). Idempotent
+   * by `id`: the same id again answers the item already queued, never a second one.
    */
   sendFeedback(data: FeedbackDraft): PendingFeedback;
   /** Removes the item if no request was started for it. */
