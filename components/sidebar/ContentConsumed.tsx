@@ -84,9 +84,8 @@ function AssetItem({ email, use }: { email: string; use: AssetUse }) {
           ? 'no touch in the loaded timeline'
           : `${use.touches === 1 ? 'once' : `${use.touches} times`}, last ${formatDate(use.lastTouched)}`}
       </span>
-      {asset.url && (
-        <CopyButton text={url ?? asset.url} label="Copy link" context={`to ${asset.title}`} />
-      )}
+      {/* Only a link the sidebar would open: a refused javascript:/data: URL is not copied either. */}
+      {url && <CopyButton text={url} label="Copy link" context={`to ${asset.title}`} />}
       <FeedbackButtons
         email={email}
         target={{ assetId: asset.id }}

@@ -10,7 +10,8 @@ export const CONTENT_CHOICES = ['content_helpful', 'content_not_helpful'] as con
  * One click of feedback on a messaging entry ("Landed" / "Missed") or an asset ("Helpful" /
  * "Not helpful") for the contact shown (issue 7). The choice stays pressed; for the undo
  * window a confirmation offers Undo, and choosing the other one inside the window replaces
- * it. Once sent, the same choice again is not sent twice.
+ * it (after it, too, while nothing was sent; else the sent one stays and the status says so).
+ * Once sent, the same choice again is not sent twice.
  */
 export function FeedbackButtons({
   email,
@@ -28,7 +29,9 @@ export function FeedbackButtons({
   const key = feedbackKey(email, target);
   const choice = feedback.choices[key];
   const pressed =
-    choice?.phase === 'saving' || choice?.phase === 'queued' ? choice.kind : undefined;
+    choice?.phase === 'saving' || choice?.phase === 'undoing' || choice?.phase === 'queued'
+      ? choice.kind
+      : undefined;
   const undoable = useBefore(choice?.phase === 'queued' ? choice.undoableUntil : undefined);
   // The id of a sent item the rep pressed again: said once, not sent again.
   const [repeated, setRepeated] = useState<string>();
@@ -41,7 +44,8 @@ export function FeedbackButtons({
   );
 
   const press = (kind: FeedbackKind) => {
-    if (choice?.phase === 'saving') return;
+    // The last press is still on its way (use-feedback ignores it too).
+    if (choice?.phase === 'saving' || choice?.phase === 'undoing') return;
     if (kind === pressed && choice?.id) {
       if (undoable) void feedback.undo(key);
       else setRepeated(choice.id);

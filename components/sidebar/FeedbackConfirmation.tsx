@@ -12,6 +12,8 @@ function describe(
   switch (choice.phase) {
     case 'saving':
       return { text: `Saving “${label}”…` };
+    case 'undoing':
+      return { text: `Undoing “${label}”…` };
     case 'failed':
       return {
         text: `Not saved: ${choice.message ?? 'the background refused it.'}`,

@@ -40,21 +40,26 @@ export function ObjectionForm({
   const [link, setLink] = useState('');
   const textarea = useRef<HTMLTextAreaElement>(null);
   const key = feedbackKey(email, 'objection');
-  const saving = feedback.choices[key]?.phase === 'saving';
+  const phase = feedback.choices[key]?.phase;
+  const saving = phase === 'saving' || phase === 'undoing';
 
+  const restore = useCallback((choice: FeedbackChoice) => {
+    setText(choice.draft.text ?? '');
+    setLink(valueOf(choice.draft));
+    textarea.current?.focus();
+  }, []);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!text.trim() || saving) return;
     const draft: FeedbackDraft = { email, kind: 'objection', text, ...linkOf(link) };
     setText('');
     setLink('');
-    void feedback.choose(key, draft);
+    void feedback.choose(key, draft).then((choice) => {
+      // Not queued: the text comes back, so pressing again is the same press (same id).
+      // (Unless the rep has started another one meanwhile.)
+      if (choice?.phase === 'failed' && !textarea.current?.value) restore(choice);
+    });
   };
-  const restore = useCallback((choice: FeedbackChoice) => {
-    setText(choice.draft.text ?? '');
-    setLink(valueOf(choice.draft));
-    textarea.current?.focus();
-  }, []);
   const focusText = useCallback(() => textarea.current, []);
 
   return (

@@ -28,6 +28,18 @@ export function needsAttention(item: PendingFeedback, now: number): boolean {
   );
 }
 
+/**
+ * Who the item is about. With hashed lookups on, the queue holds only the address's sha256;
+ * the address is shown only while this sidebar still has it in memory (the rep pressed the
+ * button here), and is never looked up or stored for the list.
+ */
+export function contactLabel(item: PendingFeedback, shownEmails: ReadonlyMap<string, string>) {
+  if (item.contact.email) return item.contact.email;
+  const shown = shownEmails.get(item.id);
+  if (shown) return shown;
+  return item.contact.emailSha256 ? 'hashed contact' : 'contact';
+}
+
 function subject(item: PendingFeedback): string {
   if (item.text) return `“${item.text.length > 60 ? `${item.text.slice(0, 59)}…` : item.text}”`;
   return item.messagingId ?? item.assetId ?? item.campaignId ?? '';
@@ -39,9 +51,14 @@ function subject(item: PendingFeedback): string {
  * collects feedback, says so: the buttons still queue, and the items wait here.
  */
 export function PendingFeedbackList() {
-  const { pending, destination } = useFeedback();
+  const { pending, destination, choices } = useFeedback();
   const now = useNow(5000);
   const shown = pending.filter((item) => needsAttention(item, now));
+  const shownEmails = new Map(
+    Object.values(choices).flatMap((choice) =>
+      choice.draft.id ? [[choice.draft.id, choice.draft.email] as const] : [],
+    ),
+  );
   return (
     <>
       {destination?.state === 'none' && (
@@ -59,7 +76,7 @@ export function PendingFeedbackList() {
           </h3>
           <ul>
             {shown.map((item) => (
-              <PendingItem key={item.id} item={item} />
+              <PendingItem key={item.id} item={item} contact={contactLabel(item, shownEmails)} />
             ))}
           </ul>
         </section>
@@ -68,7 +85,7 @@ export function PendingFeedbackList() {
   );
 }
 
-function PendingItem({ item }: { item: PendingFeedback }) {
+function PendingItem({ item, contact }: { item: PendingFeedback; contact: string }) {
   const { retry, discard } = useFeedback();
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -83,7 +100,7 @@ function PendingItem({ item }: { item: PendingFeedback }) {
   return (
     <li className="pending-item" data-feedback-id={item.id} data-state={item.state}>
       <span>
-        <strong>{label}</strong> · {item.contact.email ?? 'contact'}
+        <strong>{label}</strong> · {contact}
         {subject(item) ? ` · ${subject(item)}` : ''}
       </span>
       <span className={item.state === 'rejected' ? 'error' : undefined}>

@@ -25,15 +25,19 @@ export const FEEDBACK_KIND_LABELS: Record<FeedbackKind, string> = {
 
 /**
  * What one button group (or the objection form) last did:
- * - `saving`: the background is queuing it;
- * - `queued`: stored in the queue (`undoableUntil`: undo is possible before then);
+ * - `saving`: the background is queuing it (or taking the previous choice back first);
+ * - `undoing`: the background is taking it back;
+ * - `queued`: stored in the queue (`undoableUntil`: undo is possible before then); with a
+ *   `message`, a later change of mind or undo could not take it back;
  * - `undone`: taken back, nothing is sent;
- * - `failed`: not queued, `message` says why.
+ * - `failed`: not queued, `message` says why (or the background did not answer: a retry of
+ *   the same press sends the same id, so it is not queued twice).
+ * While `saving` or `undoing`, further presses in the group are ignored.
  */
 export interface FeedbackChoice {
   kind: FeedbackKind;
-  phase: 'saving' | 'queued' | 'undone' | 'failed';
-  /** The queued item's client id. */
+  phase: 'saving' | 'undoing' | 'queued' | 'undone' | 'failed';
+  /** The queued item's client id (also `draft.id`). */
   id?: string;
   /** ms since epoch. */
   undoableUntil?: number;
@@ -49,8 +53,13 @@ export interface FeedbackState {
   destination: FeedbackDestination | undefined;
   /** By `feedbackKey`. */
   choices: Record<string, FeedbackChoice>;
-  /** Queues `draft` under `key`; the key's previous item is undone first while it still can be. */
-  choose(key: string, draft: FeedbackDraft): Promise<void>;
+  /**
+   * Queues `draft` under `key` and resolves with what became of it. In a button group (not
+   * the objection form) the key's previous item is taken back first; if it can no longer be,
+   * it stays the choice, the status says so, and `draft` is not sent: marketing never gets
+   * both. Ignored (resolves undefined) while the key is saving or undoing.
+   */
+  choose(key: string, draft: FeedbackDraft): Promise<FeedbackChoice | undefined>;
   /** Takes back the key's item; resolves with whether it was taken back. */
   undo(key: string): Promise<boolean>;
   /** Sends a queued item again now; resolves with a message when the background refused. */
@@ -72,6 +81,25 @@ export function feedbackKey(
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Kinds that add up (each objection is its own item) rather than replace the last choice. */
+const ADDITIVE_KINDS: ReadonlySet<FeedbackKind> = new Set(['objection', 'note']);
+
+/** The same press again: what it is about is unchanged (the id is not compared). */
+function samePress(a: FeedbackDraft, b: FeedbackDraft): boolean {
+  return (
+    a.email === b.email &&
+    a.kind === b.kind &&
+    a.messagingId === b.messagingId &&
+    a.assetId === b.assetId &&
+    a.campaignId === b.campaignId &&
+    (a.text ?? '').trim() === (b.text ?? '').trim()
+  );
+}
+
+function busy(choice: FeedbackChoice | undefined): boolean {
+  return choice?.phase === 'saving' || choice?.phase === 'undoing';
 }
 
 function backgroundSilent(error: unknown): string {
@@ -104,28 +132,58 @@ export function useFeedbackState(): FeedbackState {
   }, []);
 
   const choose = useCallback(
-    async (key: string, draft: FeedbackDraft) => {
+    async (key: string, requested: FeedbackDraft): Promise<FeedbackChoice | undefined> => {
       const previous = latest.current[key];
-      if (
-        previous?.phase === 'queued' &&
-        previous.id &&
-        (previous.undoableUntil ?? 0) > Date.now()
-      ) {
-        // A change of mind inside the window replaces the choice instead of adding one.
-        await sendMessage('undoFeedback', { id: previous.id }).catch(() => undefined);
+      // A click while the last one is still on its way would queue a second item.
+      if (busy(previous)) return undefined;
+      // One id per press; the same press again after a failure (maybe stored by a worker
+      // that stopped before answering) keeps its id, so the background stores it once.
+      const retried = previous?.phase === 'failed' && samePress(previous.draft, requested);
+      const id = requested.id ?? (retried ? previous.draft.id : undefined) ?? crypto.randomUUID();
+      const draft: FeedbackDraft = { ...requested, id };
+      setChoice(key, { kind: draft.kind, phase: 'saving', id, draft });
+
+      const earlier =
+        previous?.phase === 'queued' || (previous?.phase === 'failed' && !retried)
+          ? previous
+          : undefined;
+      if (earlier?.draft.id && !ADDITIVE_KINDS.has(draft.kind)) {
+        // A change of mind replaces the choice: the earlier item is taken back first.
+        const result = await sendMessage('undoFeedback', { id: earlier.draft.id }).catch(
+          (error: unknown) => ({ done: false, message: backgroundSilent(error) }),
+        );
+        if (!result.done && earlier.phase === 'queued') {
+          // It stays (sent, or being sent): sending this one too would tell marketing both.
+          const kept: FeedbackChoice = {
+            ...earlier,
+            undoableUntil: 0,
+            message: `${result.message ?? 'It could not be taken back.'} “${FEEDBACK_KIND_LABELS[draft.kind]}” was not sent, so this changes nothing.`,
+          };
+          setChoice(key, kept);
+          return kept;
+        }
+        // A failed press that was not stored has nothing to take back: carry on.
       }
-      setChoice(key, { kind: draft.kind, phase: 'saving', draft });
       try {
         const item = await sendMessage('sendFeedback', draft);
-        setChoice(key, {
+        const queued: FeedbackChoice = {
           kind: draft.kind,
           phase: 'queued',
           id: item.id,
           ...(item.undoableUntil === undefined ? {} : { undoableUntil: item.undoableUntil }),
           draft,
-        });
+        };
+        setChoice(key, queued);
+        return queued;
       } catch (error) {
-        setChoice(key, { kind: draft.kind, phase: 'failed', message: errorText(error), draft });
+        const failed: FeedbackChoice = {
+          kind: draft.kind,
+          phase: 'failed',
+          message: errorText(error),
+          draft,
+        };
+        setChoice(key, failed);
+        return failed;
       }
     },
     [setChoice],
@@ -134,7 +192,8 @@ export function useFeedbackState(): FeedbackState {
   const undo = useCallback(
     async (key: string) => {
       const choice = latest.current[key];
-      if (!choice?.id) return false;
+      if (!choice?.id || busy(choice)) return false;
+      setChoice(key, { ...choice, phase: 'undoing' });
       const result = await sendMessage('undoFeedback', { id: choice.id }).catch(
         (error: unknown) => ({ done: false, message: backgroundSilent(error) }),
       );
@@ -176,7 +235,7 @@ const NO_FEEDBACK: FeedbackState = {
   pending: [],
   destination: undefined,
   choices: {},
-  choose: () => Promise.resolve(),
+  choose: () => Promise.resolve(undefined),
   undo: () => Promise.resolve(false),
   retry: () => Promise.resolve(undefined),
   discard: () => Promise.resolve(undefined),
