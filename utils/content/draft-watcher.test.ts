@@ -86,6 +86,20 @@ describe('watchDrafts', () => {
     stop();
   });
 
+  it('reads an Outlook compose body, and not its recipients field', () => {
+    document.body.innerHTML = `<div id="to" role="textbox" contenteditable="true" aria-label="To"></div>
+      <div id="owa" role="textbox" contenteditable="true" aria-label="Message body"></div>`;
+    const { report, stop } = setup();
+    type('owa', 'Hi Dana, we run alongside your schedulers.');
+    vi.advanceTimersByTime(100);
+    expect(report).toHaveBeenLastCalledWith('Hi Dana, we run alongside your schedulers.');
+    report.mockClear();
+    type('to', 'dana@');
+    vi.advanceTimersByTime(1000);
+    expect(report).not.toHaveBeenCalled();
+    stop();
+  });
+
   it('stops listening when stopped', () => {
     const { report, stop } = setup();
     stop();
