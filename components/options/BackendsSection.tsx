@@ -5,6 +5,7 @@ import {
   BackendSettings,
   isLocked,
   type BackendConfig,
+  FEEDBACK_BACKEND_PATH,
 } from '../../utils/settings';
 import { backendUrlProblem } from '../../utils/api/backend-url';
 import { BackendStatusView } from '../BackendStatusView';
@@ -203,7 +204,9 @@ export function BackendsSection({ view, tests, onTested }: BackendsSectionProps)
       </div>
       {errors.backends && <p className="field-error">{errors.backends}</p>}
       <SaveStatus outcome={outcome} />
-      {saved.backends.length > 0 && <FeedbackBackendPicker saved={saved} />}
+      {saved.backends.length > 0 && (
+        <FeedbackBackendPicker saved={saved} locked={view.locked.includes(FEEDBACK_BACKEND_PATH)} />
+      )}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { FeedbackDestination } from '../../utils/messaging/feedback-protoco
 import { sendMessage } from '../../utils/messaging/protocol';
 import type { BackendSettings } from '../../utils/settings';
 import { errorMessage } from './error-message';
+import { LockedNote } from './LockedNote';
 import { SaveStatus } from './SaveStatus';
 import { useGroupSave } from './use-group-save';
 
@@ -13,7 +14,14 @@ const AUTOMATIC = '';
  * backend that lists the `feedback` feature) or one the admin picks. Below it, where
  * feedback goes now, as the background sees it.
  */
-export function FeedbackBackendPicker({ saved }: { saved: BackendSettings }) {
+export function FeedbackBackendPicker({
+  saved,
+  locked = false,
+}: {
+  saved: BackendSettings;
+  /** A team policy names the backend that collects feedback. */
+  locked?: boolean;
+}) {
   const id = useId();
   const { outcome, save } = useGroupSave('backends');
   const enabled = saved.backends.filter((backend) => backend.enabled);
@@ -34,7 +42,10 @@ export function FeedbackBackendPicker({ saved }: { saved: BackendSettings }) {
       <select
         id={`${id}-feedback`}
         value={value}
-        aria-describedby={`${id}-feedback-now`}
+        disabled={locked}
+        aria-describedby={
+          locked ? `${id}-feedback-locked ${id}-feedback-now` : `${id}-feedback-now`
+        }
         onChange={(event) => choose(event.target.value)}
       >
         <option value={AUTOMATIC}>
@@ -46,6 +57,7 @@ export function FeedbackBackendPicker({ saved }: { saved: BackendSettings }) {
           </option>
         ))}
       </select>
+      {locked && <LockedNote id={`${id}-feedback-locked`} />}
       <p className="hint" id={`${id}-feedback-now`} role="status">
         {destination === undefined
           ? 'Checking where feedback goes…'

@@ -4,6 +4,7 @@ export * from './items';
 export {
   applyPolicy,
   backendKeyPath,
+  FEEDBACK_BACKEND_PATH,
   isLocked,
   LOCKED_MESSAGE,
   parsePolicy,

@@ -159,6 +159,38 @@ describe('saveSettingsGroup', () => {
     expect(view.locked).toEqual(['privacy.hashedLookups']);
   });
 
+  it('lets a policy name the backend that collects feedback, and locks it', async () => {
+    await fakeBrowser.storage.managed.set({
+      backends: [
+        { name: 'Gateway', baseUrl: 'https://ctx.acme.example' },
+        { name: 'Feedback hub', baseUrl: 'https://fb.acme.example', collectsFeedback: true },
+      ],
+    });
+    const view = await loadSettingsView();
+    expect(view.values.backends.feedbackBackendId).toBe('policy-feedback-hub');
+    expect(view.locked).toContain('backends.feedbackBackendId');
+    await expect(
+      saveSettingsGroup('backends', {
+        ...view.values.backends,
+        feedbackBackendId: 'policy-gateway',
+      }),
+    ).rejects.toThrow(/where feedback goes\): Set by your organization/);
+    // Without the mark, the rep's choice among the policy's backends is theirs to make.
+    await fakeBrowser.storage.managed.set({
+      backends: [
+        { name: 'Gateway', baseUrl: 'https://ctx.acme.example' },
+        { name: 'Feedback hub', baseUrl: 'https://fb.acme.example' },
+      ],
+    });
+    const free = await loadSettingsView();
+    expect(free.locked).not.toContain('backends.feedbackBackendId');
+    await saveSettingsGroup('backends', {
+      ...free.values.backends,
+      feedbackBackendId: 'policy-gateway',
+    });
+    expect((await loadSettingsView()).values.backends.feedbackBackendId).toBe('policy-gateway');
+  });
+
   it('says which field is invalid', async () => {
     await expect(
       saveSettingsGroup('sites', {

@@ -27,6 +27,8 @@ export const PolicyBackend = z.object({
   baseUrl: BackendConfig.shape.baseUrl,
   apiKey: BackendConfig.shape.apiKey.optional(),
   enabled: z.boolean().optional(),
+  /** This backend collects reps' feedback (issue 7); the first so marked wins, and is locked. */
+  collectsFeedback: z.boolean().optional(),
 });
 export type PolicyBackend = z.infer<typeof PolicyBackend>;
 
@@ -42,6 +44,9 @@ export type Policy = z.infer<typeof PolicySchema>;
 
 type PartialGroup = Exclude<SettingsGroup, 'backends'>;
 const PARTIAL_GROUPS: PartialGroup[] = ['sites', 'identity', 'privacy', 'display'];
+
+/** Locked when a policy backend says it collects feedback. */
+export const FEEDBACK_BACKEND_PATH = 'backends.feedbackBackendId';
 
 /** The message a refused change carries; the options page shows the same words on locks. */
 export const LOCKED_MESSAGE = 'Set by your organization';
@@ -178,6 +183,11 @@ export function applyPolicy(
         };
       }),
     };
+    const collecting = policy.backends.findIndex((backend) => backend.collectsFeedback);
+    if (collecting >= 0) {
+      result.backends.feedbackBackendId = ids[collecting] ?? `policy-${collecting + 1}`;
+      locked.push(FEEDBACK_BACKEND_PATH);
+    }
   }
   for (const group of PARTIAL_GROUPS) {
     const fields = policy[group];
@@ -252,6 +262,12 @@ export function planGroupWrite<G extends SettingsGroup>(
         newKeys[backend.id] = backend.apiKey;
       }
     });
+    if (
+      locked.includes(FEEDBACK_BACKEND_PATH) &&
+      next.feedbackBackendId !== effective.backends.feedbackBackendId
+    ) {
+      throw lockedError(FEEDBACK_BACKEND_PATH, 'backends.feedbackBackendId (where feedback goes)');
+    }
     const storedValue = { ...stored.backends, feedbackBackendId: next.feedbackBackendId };
     if (next.feedbackBackendId === undefined) delete storedValue.feedbackBackendId;
     return { group, value: storedValue as AllSettings[G], keys: newKeys };
