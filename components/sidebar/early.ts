@@ -20,7 +20,16 @@ let context: Promise<EarlyContext | null> | undefined;
 
 /** The sidebar's tab as use-tab-contacts.ts finds it; undefined for the side panel. */
 async function earlyTabId(): Promise<number | undefined> {
-  if (window.top !== window) return (await browser.tabs.getCurrent())?.id;
+  if (window.top !== window) {
+    // Only in the frame Touchpoint's launcher made (see use-tab-contacts.ts): no lookup for
+    // a sidebar that a page framed by itself.
+    const token = new URLSearchParams(location.hash.slice(1)).get('frame') ?? '';
+    const [self, ours] = await Promise.all([
+      browser.tabs.getCurrent(),
+      sendMessage('claimFrame', { token }),
+    ]);
+    return ours ? self?.id : undefined;
+  }
   const param = Number.parseInt(new URLSearchParams(location.search).get('tabId') ?? '', 10);
   return Number.isInteger(param) && param >= 0 ? param : undefined;
 }

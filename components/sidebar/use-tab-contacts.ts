@@ -29,12 +29,16 @@ type SidebarTarget =
  */
 async function sidebarTarget(search: string): Promise<SidebarTarget> {
   const self = await browser.tabs.getCurrent();
-  // Framed in a page (the in-page sidebar): always the page's own tab. A `?tabId=` there is
-  // ignored, so a page that frames the sidebar itself cannot show another tab's contacts.
-  if (window.top !== window)
-    return self?.id !== undefined
-      ? { kind: 'fixed', tabId: self.id }
-      : { kind: 'follow', selfTabId: undefined };
+  // Framed in a page (the in-page sidebar): always the page's own tab, and only in the frame
+  // Touchpoint's launcher made (its token); a `?tabId=` there is ignored. A page that frames
+  // sidebar.html by itself gets nothing to show or to click.
+  if (window.top !== window) {
+    const token = new URLSearchParams(location.hash.slice(1)).get('frame') ?? '';
+    if (self?.id === undefined || !(await sendMessage('claimFrame', { token }))) {
+      throw new NotOurFrame();
+    }
+    return { kind: 'fixed', tabId: self.id };
+  }
   const param = Number.parseInt(new URLSearchParams(search).get('tabId') ?? '', 10);
   if (Number.isInteger(param) && param >= 0) return { kind: 'fixed', tabId: param };
   return { kind: 'follow', selfTabId: self?.id };
@@ -43,6 +47,15 @@ async function sidebarTarget(search: string): Promise<SidebarTarget> {
 /** A performance mark, the first time only (npm run bench, sidebar-paint, reads them). */
 export function markOnce(name: string): void {
   if (performance.getEntriesByName(name).length === 0) performance.mark(name);
+}
+
+/** The sidebar was framed by a page, not by Touchpoint's launcher. */
+class NotOurFrame extends Error {
+  constructor() {
+    super(
+      'This sidebar was not opened by Touchpoint on this page, so it shows nothing. Open it with the Touchpoint button on the page or in the toolbar.',
+    );
+  }
 }
 
 function errorText(error: unknown): string {
@@ -125,7 +138,10 @@ export function useTabContacts(): TabContactsState {
           live &&
           setState({
             kind: 'error',
-            message: `Could not find the sidebar's tab (${errorText(error)}). Reload the page.`,
+            message:
+              error instanceof NotOurFrame
+                ? error.message
+                : `Could not find the sidebar's tab (${errorText(error)}). Reload the page.`,
           }),
       );
     return () => {

@@ -388,4 +388,40 @@ describe('the in-page launcher and sidebar', () => {
       expect(unexpectedProblems(s)).toBe('');
     });
   });
+
+  it('a sidebar that a page frames by itself shows nothing, nor looks anyone up', async () => {
+    await withExtension(backend(), async (s) => {
+      // A real in-page sidebar in one tab, so there is a tab with a contact to aim at.
+      const victim = await openRouted(s, 'https://mail.google.com/**', GMAIL_THREAD, gmailThread());
+      await launcherWithSignal(victim);
+      // Contact lookups, as the audit log records them (the footer's connection check sends
+      // a probe for a made-up address, which is not a contact lookup).
+      const audited = () =>
+        s.serviceWorker.evaluate(async () => {
+          const { chrome } = globalThis as unknown as {
+            chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+          };
+          const { auditLog } = await chrome.storage.local.get('auditLog');
+          return (auditLog as unknown[] | undefined)?.length ?? 0;
+        });
+      const before = await audited();
+      const hostile = `<!doctype html><html><body><h1>Deal room</h1>
+<iframe id="overlay" style="width:400px;height:600px"
+  src="${s.extensionUrl('sidebar.html?tabId=1')}#frame=00000000-0000-4000-8000-000000000000"></iframe>
+</body></html>`;
+      const page = await openRouted(
+        s,
+        'https://app.hubspot.com/**',
+        'https://app.hubspot.com/contacts/1234567/objects',
+        hostile,
+      );
+      const frame = page.frameLocator('#overlay');
+      await expect
+        .poll(() => frame.locator('[data-state="error"]').textContent(), { timeout: 15_000 })
+        .toMatch(/not opened by Touchpoint on this page/);
+      expect(await frame.locator('.contact-header, [data-testid="feedback"]').count()).toBe(0);
+      expect(await audited()).toBe(before);
+      await screenshot(page, 'sidebar-framed-by-a-page');
+    });
+  });
 });

@@ -11,6 +11,7 @@
  * a user action, so there only the shortcut opens its sidebar.
  */
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import type { ContactContext } from '../api/context-merge';
 import { initialsOf } from '../content/initials';
 import type { LauncherSettings, LauncherSummary } from '../messaging/launcher-protocol';
@@ -21,6 +22,46 @@ import { getContactContext } from './context-handlers';
 import { fromExtensionPage } from './sender';
 import { getTabContacts } from './tab-contacts';
 import { effectiveSettings } from './effective-settings';
+
+/**
+ * Tokens of the in-page frames each tab's content script created (session storage: they
+ * outlive a worker restart, and a frame reloads with the same URL). The last few per tab.
+ */
+const frameTokens = storage.defineItem<Record<string, string[]>>('session:frameTokens', {
+  fallback: {},
+});
+let tokenWrites: Promise<unknown> = Promise.resolve();
+
+function rememberFrameToken(tabId: number, token: string): Promise<void> {
+  const next = tokenWrites.then(async () => {
+    const all = { ...(await frameTokens.getValue()) };
+    all[tabId] = [...(all[tabId] ?? []), token].slice(-5);
+    await frameTokens.setValue(all);
+  });
+  tokenWrites = next.catch(() => undefined);
+  return next;
+}
+
+function forgetFrameTokens(tabId: number): Promise<void> {
+  const next = tokenWrites.then(async () => {
+    const all = { ...(await frameTokens.getValue()) };
+    delete all[tabId];
+    await frameTokens.setValue(all);
+  });
+  tokenWrites = next.catch(() => undefined);
+  return next;
+}
+
+/** Whether `token` was announced for `tabId`; waits up to 1 s for an announcement on its way. */
+async function frameTokenKnown(tabId: number, token: unknown): Promise<boolean> {
+  if (typeof token !== 'string' || token === '') return false;
+  for (let waited = 0; waited <= 1000; waited += 50) {
+    await tokenWrites;
+    if ((await frameTokens.getValue())[tabId]?.includes(token)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
 
 /** The command's name in the manifest (wxt.config.ts `commands`). */
 export const TOGGLE_SIDEBAR_COMMAND = 'toggle-sidebar';
@@ -45,6 +86,18 @@ export function registerLauncherHandlers(): void {
     const tabId = sender.tab?.id;
     return tabId === undefined || tabId < 0 ? false : openBrowserSidebar(tabId, false);
   });
+  onMessage('expectFrame', async ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || tabId < 0 || fromExtensionPage(sender)) return;
+    if (typeof data.token !== 'string' || !/^[0-9a-f-]{36}$/.test(data.token)) return;
+    await rememberFrameToken(tabId, data.token);
+  });
+  onMessage('claimFrame', async ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    if (!fromExtensionPage(sender) || tabId === undefined || tabId < 0) return false;
+    return frameTokenKnown(tabId, data.token);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetFrameTokens(tabId));
   onMessage('closeInpageSidebar', async ({ sender }) => {
     const tabId = sender.tab?.id;
     if (!fromExtensionPage(sender) || tabId === undefined || tabId < 0) return;

@@ -44,6 +44,16 @@ export interface LauncherProtocol {
   openSidePanel(): boolean;
   /** Background → a tab's content script: open, close or (no `open`) toggle the in-page frame. */
   toggleInpageSidebar(data: { open?: boolean }): void;
+  /**
+   * Content script → background, as it creates the in-page frame: the token in the frame's
+   * URL (`#frame=<token>`), for the sender's tab.
+   */
+  expectFrame(data: { token: string }): void;
+  /**
+   * The framed sidebar → background: whether its token is one its own tab's content script
+   * announced (false for a sidebar that a page framed by itself).
+   */
+  claimFrame(data: { token: string }): boolean;
   /** The in-page sidebar frame → background: close me (Escape inside the frame). */
   closeInpageSidebar(): void;
 }
