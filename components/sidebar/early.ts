@@ -18,33 +18,39 @@ interface EarlyContext {
 let taken = false;
 let context: Promise<EarlyContext | null> | undefined;
 
-/** The sidebar's tab as use-tab-contacts.ts finds it; undefined for the side panel. */
-async function earlyTabId(): Promise<number | undefined> {
+/**
+ * The sidebar's tab as use-tab-contacts.ts finds it (undefined for the side panel), and
+ * whether a lookup may start: in a frame, only once the background vouched for the frame
+ * (see use-tab-contacts.ts), so a sidebar that a page framed by itself looks nobody up. The
+ * tab's contacts are asked for meanwhile: they never leave this page.
+ */
+function earlyTarget(): { tabId: Promise<number | undefined>; vouched: Promise<boolean> } {
   if (window.top !== window) {
-    // Only in the frame Touchpoint's launcher made (see use-tab-contacts.ts): no lookup for
-    // a sidebar that a page framed by itself.
     const token = new URLSearchParams(location.hash.slice(1)).get('frame') ?? '';
-    const [self, ours] = await Promise.all([
-      browser.tabs.getCurrent(),
-      sendMessage('claimFrame', { token }),
-    ]);
-    return ours ? self?.id : undefined;
+    return {
+      tabId: browser.tabs.getCurrent().then((tab) => tab?.id),
+      vouched: sendMessage('claimFrame', { token }),
+    };
   }
   const param = Number.parseInt(new URLSearchParams(location.search).get('tabId') ?? '', 10);
-  return Number.isInteger(param) && param >= 0 ? param : undefined;
+  const tabId = Number.isInteger(param) && param >= 0 ? param : undefined;
+  return { tabId: Promise.resolve(tabId), vouched: Promise.resolve(true) };
 }
 
-const tabIdKnown = earlyTabId().catch(() => undefined);
-const answerFor = tabIdKnown.then((tabId) => {
-  if (tabId === undefined) return undefined;
-  const answer = sendMessage('getTabContacts', { tabId });
-  answer.catch(() => undefined); // taken (with its failure) by use-tab-contacts.ts
-  return { tabId, answer };
-});
+const target = earlyTarget();
+target.vouched.catch(() => undefined);
+const answerFor = target.tabId
+  .catch(() => undefined)
+  .then((tabId) => {
+    if (tabId === undefined) return undefined;
+    const answer = sendMessage('getTabContacts', { tabId });
+    answer.catch(() => undefined); // taken (with its failure) by use-tab-contacts.ts
+    return { tabId, answer };
+  });
 context = answerFor.then(async (asked) => {
-  const tab = await asked?.answer;
+  const [tab, vouched] = await Promise.all([asked?.answer, target.vouched]);
   const first = tab?.contacts[0];
-  if (!first) return null;
+  if (!first || !vouched) return null;
   const contexts = sendMessage('getContactContext', { emails: [first.email], site: first.site });
   // A failure reaches whoever takes it; unclaimed, it must not be reported as unhandled.
   contexts.catch(() => undefined);

@@ -28,17 +28,19 @@ type SidebarTarget =
  * side panel (or the page opened as a tab of its own) follows the active tab.
  */
 async function sidebarTarget(search: string): Promise<SidebarTarget> {
-  const self = await browser.tabs.getCurrent();
   // Framed in a page (the in-page sidebar): always the page's own tab, and only in the frame
   // Touchpoint's launcher made (its token); a `?tabId=` there is ignored. A page that frames
   // sidebar.html by itself gets nothing to show or to click.
   if (window.top !== window) {
     const token = new URLSearchParams(location.hash.slice(1)).get('frame') ?? '';
-    if (self?.id === undefined || !(await sendMessage('claimFrame', { token }))) {
-      throw new NotOurFrame();
-    }
+    const [self, ours] = await Promise.all([
+      browser.tabs.getCurrent(),
+      sendMessage('claimFrame', { token }),
+    ]);
+    if (self?.id === undefined || !ours) throw new NotOurFrame();
     return { kind: 'fixed', tabId: self.id };
   }
+  const self = await browser.tabs.getCurrent();
   const param = Number.parseInt(new URLSearchParams(search).get('tabId') ?? '', 10);
   if (Number.isInteger(param) && param >= 0) return { kind: 'fixed', tabId: param };
   return { kind: 'follow', selfTabId: self?.id };
