@@ -17,11 +17,10 @@ import { startServer } from '../../server/main';
 import { DEMO_PROMINENT_CONTACTS } from '../../server/seed/demo';
 import { requireChromium } from '../e2e/chromium';
 import { buildExtension } from '../e2e/global-setup';
-import { launchExtension, type ExtensionSession } from '../e2e/harness';
+import { launchExtension, tabContactsOf, type ExtensionSession } from '../e2e/harness';
 
 /** The parts of the extension API the service-worker snippets below use. */
 declare const chrome: {
-  tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
   storage: Record<
     'session' | 'local',
     {
@@ -76,21 +75,6 @@ function threadHtml(email: string): string {
   return `<!doctype html><html lang="en"><head><title>Re: rollout</title></head><body><main>
 <article><h1>Re: rollout</h1><p>From: <a href="mailto:${email}">${email}</a></p>
 <p>Let us go through pricing next week.</p></article></main></body></html>`;
-}
-
-async function tabIdOf(session: ExtensionSession, url: string): Promise<number> {
-  for (let i = 0; i < 100; i++) {
-    const id = await session.serviceWorker.evaluate(async (url) => {
-      const tabs = await chrome.tabs.query({});
-      const tab = tabs.find((t) => t.url === url);
-      const { tabContacts } = await chrome.storage.session.get('tabContacts');
-      const known = tab?.id !== undefined && (tabContacts as Record<string, unknown>)?.[tab.id];
-      return known ? tab.id : undefined;
-    }, url);
-    if (id !== undefined) return id;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`The extension never detected a contact on ${url}`);
 }
 
 /** Where the time went, for the last open timed. */
@@ -245,7 +229,7 @@ try {
     await session.routeHtml(url, threadHtml(email));
     const page = await session.newPage();
     await page.goto(url);
-    tabs.push(await tabIdOf(session, url));
+    tabs.push((await tabContactsOf(session, url)).tabId);
     pages.push({ page, url });
   }
 

@@ -9,7 +9,7 @@ import { DEMO_KEYS } from '../../server/demo-keys';
 import { startServer } from '../../server/main';
 import type { RunningServer } from '../../server/main';
 import { DEMO_PROMINENT_CONTACTS } from '../../server/seed/demo';
-import { screenshot, withExtension } from './harness';
+import { screenshot, tabContactsOf, withExtension } from './harness';
 import type { ExtensionSession } from './harness';
 
 /**
@@ -90,28 +90,7 @@ async function openDemoTab(session: ExtensionSession): Promise<number> {
   const page = await session.newPage();
   const url = `${server.url}/demo`;
   await page.goto(url);
-  let tabId: number | undefined;
-  await expect
-    .poll(
-      async () => {
-        tabId = await session.serviceWorker.evaluate(async (url) => {
-          const { chrome } = globalThis as unknown as {
-            chrome: {
-              tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
-              storage: { session: { get(k: string): Promise<Record<string, unknown>> } };
-            };
-          };
-          const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
-          const { tabContacts } = await chrome.storage.session.get('tabContacts');
-          const all = (tabContacts ?? {}) as Record<string, unknown>;
-          return tab?.id !== undefined && all[String(tab.id)] ? tab.id : undefined;
-        }, url);
-        return tabId;
-      },
-      { timeout: 10_000 },
-    )
-    .toBeDefined();
-  return tabId as number;
+  return (await tabContactsOf(session, url)).tabId;
 }
 
 describe('accessibility (axe-core: no serious or critical violations)', () => {

@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_KEYS } from '../../server/demo-keys';
 import { startServer, type RunningServer } from '../../server/main';
 import { DEMO_PROMINENT_CONTACTS, DEMO_SCENARIOS } from '../../server/seed/demo';
-import type { TabContacts } from '../../utils/messaging/protocol';
-import { screenshot, unexpectedProblems, withExtension, type ExtensionSession } from './harness';
+import { screenshot, tabContactsOf, unexpectedProblems, withExtension } from './harness';
 
 /**
  * The draft check (issue 6) in Chromium: a rep types into a routed Gmail compose addressed to
@@ -89,29 +88,6 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function gmailTabId(session: ExtensionSession): Promise<number> {
-  let tabId: number | undefined;
-  await expect
-    .poll(
-      async () => {
-        tabId = await session.serviceWorker.evaluate(async () => {
-          const { chrome } = globalThis as unknown as {
-            chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } };
-          };
-          const { tabContacts } = await chrome.storage.session.get('tabContacts');
-          const entry = Object.entries((tabContacts ?? {}) as Record<string, TabContacts>).find(
-            ([, tab]) => tab.url.startsWith('https://mail.google.com/'),
-          );
-          return entry ? Number(entry[0]) : undefined;
-        });
-        return tabId;
-      },
-      { timeout: 15_000 },
-    )
-    .toBeDefined();
-  return tabId as number;
-}
-
 describe('the draft check', () => {
   it('checks the compose against the recipient’s messaging in the browser and sends none of it', async () => {
     await withExtension({ backend: { baseUrl: proxyUrl, apiKey: DEMO_KEYS.read } }, async (s) => {
@@ -122,7 +98,7 @@ describe('the draft check', () => {
       await s.routeHtml('https://mail.google.com/**', composeHtml(DANA));
       const page = await s.newPage();
       await page.goto(COMPOSE_URL);
-      const tabId = await gmailTabId(s);
+      const { tabId } = await tabContactsOf(s, COMPOSE_URL, 15_000);
 
       const body = page.locator('[aria-label="Message Body"]');
       await body.click();

@@ -6,6 +6,7 @@ import { chromium } from 'playwright-core';
 import type { BrowserContext, ConsoleMessage, Page, Worker } from 'playwright-core';
 import { inject } from 'vitest';
 import { isLoopbackHost } from '../../utils/api/backend-url';
+import type { TabContacts } from '../../utils/messaging/protocol';
 import type { BackendSettings } from '../../utils/settings';
 
 /** One backend for a test: stored as the only, enabled backend. */
@@ -268,5 +269,35 @@ export async function withExtension<T>(
     return await body(session);
   } finally {
     await session.close();
+  }
+}
+
+/**
+ * Waits until the background holds contacts for the tab whose content script reported `url`
+ * (storage.session `tabContacts`, keyed by tab id); that tab's id and entry. The reported URL
+ * is used, not `tabs.query`, which hides the URLs of hosts the extension has no permission for.
+ */
+export async function tabContactsOf(
+  session: ExtensionSession,
+  url: string,
+  timeoutMs = 10_000,
+): Promise<{ tabId: number; tab: TabContacts }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await session.serviceWorker.evaluate(async (url) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } };
+      };
+      const { tabContacts } = await chrome.storage.session.get('tabContacts');
+      const entry = Object.entries((tabContacts ?? {}) as Record<string, TabContacts>).find(
+        ([, tab]) => tab.url === url,
+      );
+      return entry ? { tabId: Number(entry[0]), tab: entry[1] } : undefined;
+    }, url);
+    if (found) return found;
+    if (Date.now() > deadline) {
+      throw new Error(`The background never held contacts for ${url} (waited ${timeoutMs} ms).`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -8,7 +8,7 @@ import { DEMO_KEYS } from '../../server/demo-keys';
 import { startServer } from '../../server/main';
 import type { RunningServer } from '../../server/main';
 import { DEMO_PROMINENT_CONTACTS, DEMO_SCENARIOS } from '../../server/seed/demo';
-import { screenshot, unexpectedProblems, withExtension } from './harness';
+import { screenshot, tabContactsOf, unexpectedProblems, withExtension } from './harness';
 import type { ExtensionSession } from './harness';
 
 /**
@@ -77,27 +77,7 @@ async function openDanaSidebar(session: ExtensionSession, running = server): Pro
   const inbox = await session.newPage();
   const url = `${running.url}/demo`;
   await inbox.goto(url);
-  let tabId: number | undefined;
-  await expect
-    .poll(
-      async () => {
-        tabId = await session.serviceWorker.evaluate(async (url) => {
-          const { chrome } = globalThis as unknown as {
-            chrome: {
-              tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
-              storage: { session: { get(k: string): Promise<Record<string, unknown>> } };
-            };
-          };
-          const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
-          const { tabContacts } = await chrome.storage.session.get('tabContacts');
-          const all = (tabContacts ?? {}) as Record<string, unknown>;
-          return tab?.id !== undefined && all[String(tab.id)] ? tab.id : undefined;
-        }, url);
-        return tabId;
-      },
-      { timeout: 10_000 },
-    )
-    .toBeDefined();
+  const { tabId } = await tabContactsOf(session, url);
   const page = await session.newPage();
   await page.setViewportSize({ width: 420, height: 900 });
   await page.goto(session.extensionUrl(`sidebar.html?tabId=${tabId}`));

@@ -8,7 +8,13 @@ import { startServer } from '../../server/main';
 import type { RunningServer } from '../../server/main';
 import { DEMO_PROMINENT_CONTACTS, DEMO_SCENARIOS } from '../../server/seed/demo';
 import type { TabContacts } from '../../utils/messaging/protocol';
-import { SCREENSHOT_DIR, screenshot, unexpectedProblems, withExtension } from './harness';
+import {
+  SCREENSHOT_DIR,
+  screenshot,
+  tabContactsOf,
+  unexpectedProblems,
+  withExtension,
+} from './harness';
 import type { ExtensionSession } from './harness';
 
 /**
@@ -52,28 +58,7 @@ async function openDemoPage(
   const page = await session.newPage();
   const url = `${server.url}${path}`;
   await page.goto(url);
-  let found: { tabId: number; tab: TabContacts } | undefined;
-  await expect
-    .poll(
-      async () => {
-        found = await session.serviceWorker.evaluate(async (url) => {
-          const { chrome } = globalThis as unknown as {
-            chrome: {
-              tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
-              storage: { session: { get(k: string): Promise<Record<string, unknown>> } };
-            };
-          };
-          const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
-          const { tabContacts } = await chrome.storage.session.get('tabContacts');
-          const entry = (tabContacts as Record<string, TabContacts> | undefined)?.[String(tab?.id)];
-          return tab?.id !== undefined && entry ? { tabId: tab.id, tab: entry } : undefined;
-        }, url);
-        return found?.tab.contacts.length ?? 0;
-      },
-      { timeout: 10_000 },
-    )
-    .toBeGreaterThan(0);
-  return { ...(found as { tabId: number; tab: TabContacts }), page };
+  return { ...(await tabContactsOf(session, url)), page };
 }
 
 /** The sidebar page for `tabId` (none: the side-panel mode, following the active tab). */
