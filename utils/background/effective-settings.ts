@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { AllSettings } from '../settings/schema';
+import { policyBackendKeys, SETTINGS_ITEMS } from '../settings/items';
 import { loadEffectiveSettings } from '../settings/settings-store';
 
 /**
@@ -8,14 +9,9 @@ import { loadEffectiveSettings } from '../settings/settings-store';
  * storage that is seven reads each time (sync, local and managed areas), which showed in the
  * time to open the sidebar on a busy machine.
  */
-const SETTINGS_KEYS = new Set([
-  'backend',
-  'identity',
-  'sites',
-  'privacy',
-  'display',
-  'policyBackendKeys',
-]);
+const SETTINGS_KEYS = new Set(
+  [...SETTINGS_ITEMS, policyBackendKeys].map((item) => item.key.replace(/^\w+:/, '')),
+);
 
 let current: Promise<AllSettings> | undefined;
 

@@ -70,15 +70,18 @@ export function createInpageUi(
     if (shown) launcher?.show({ ...shown, signal });
   };
   let settings: LauncherSettings = { mode: 'inpage', autoOpen: false, position: 'bottom-right' };
-  const settingsLoaded = backend.settings().then(
-    (loaded) => {
-      // An older background answers nothing: keep the defaults.
-      if (!loaded) return;
-      settings = loaded;
-      launcher?.setPosition(loaded.position);
-    },
-    () => undefined,
-  );
+  // Asked for once a contact is detected: a page without one costs no message.
+  let settingsLoaded: Promise<void> | undefined;
+  const loadSettings = () =>
+    (settingsLoaded ??= backend.settings().then(
+      (loaded) => {
+        // An older background answers nothing: keep the defaults.
+        if (!loaded) return;
+        settings = loaded;
+        launcher?.setPosition(loaded.position);
+      },
+      () => undefined,
+    ));
 
   let root: ShadowRoot | undefined;
   const mount = () => {
@@ -171,7 +174,7 @@ export function createInpageUi(
       const { email, name } = primary;
       mount();
       show({ email, initials: initialsOf(name, email), ...(name ? { name } : {}) });
-      void settingsLoaded.then(() => {
+      void loadSettings().then(() => {
         // Once per page: not again after the rep closed it.
         if (!settings.autoOpen || settings.mode !== 'inpage' || !frameAllowed || autoOpened) return;
         autoOpened = true;

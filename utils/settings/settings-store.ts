@@ -18,6 +18,7 @@ import {
   POLICY_BACKEND_KEYS_STORAGE,
   policyBackendKeys,
   privacySettings,
+  SETTINGS_ITEMS,
   SETTINGS_STORAGE,
   siteSettings,
 } from './items';
@@ -285,15 +286,7 @@ export function watchSettingsView(callback: (view: SettingsView) => void): () =>
         }
       });
   };
-  const items = [
-    backendSettings,
-    siteSettings,
-    identitySettings,
-    privacySettings,
-    displaySettings,
-    policyBackendKeys,
-  ];
-  const unwatchers = items.map((item) =>
+  const unwatchers = [...SETTINGS_ITEMS, policyBackendKeys].map((item) =>
     (item as { watch(cb: () => void): () => void }).watch(reload),
   );
   const onManaged = (_changes: unknown, areaName: string) => {
