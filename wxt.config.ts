@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { isLoopbackHost } from './utils/api/backend-url';
+import { isLoopbackHost } from './utils/contract/backend-url';
 import { DEMO_PAGE_MATCHES, SITE_MATCHES } from './utils/sites/matches';
 
 /**

@@ -1,4 +1,4 @@
-import type { BackendStatus } from '../utils/api/status';
+import type { BackendStatus } from '../utils/protocol/backend-status';
 
 /** One line about the backend connection; every state says what to do. */
 export function BackendStatusView({ status }: { status: BackendStatus | undefined }) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { BackendStatus } from '../utils/api/status';
-import { sendMessage } from '../utils/messaging/protocol';
+import type { BackendStatus } from '../utils/protocol/backend-status';
+import { sendMessage } from '../utils/protocol/protocol';
 
 /**
  * The background's view of the backend; `undefined` while it is being checked. A new

@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { sendMessage } from '../utils/messaging/protocol';
+import { sendMessage } from '../utils/protocol/protocol';
 import { registerPart } from '../utils/content/parts';
 import {
   createSidebarFrame,

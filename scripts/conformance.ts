@@ -11,8 +11,8 @@ import {
   runConformance,
   summarize,
   type CheckResult,
-} from '../utils/api/conformance';
-import { Email } from '../utils/api/schemas';
+} from '../utils/contract/conformance';
+import { Email } from '../utils/contract/schemas';
 
 const USAGE = `Usage: npm run conformance -- --url <base URL> --key <read key> [options]
 

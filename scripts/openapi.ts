@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildOpenApiDocument } from '../utils/api/openapi';
+import { buildOpenApiDocument } from '../utils/contract/openapi';
 
 const target = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'openapi.json');
 const args = process.argv.slice(2);
@@ -28,7 +28,7 @@ if (args.includes('--check')) {
   }
   if (current !== text) {
     console.error(
-      `${target} is out of date with utils/api/schemas.ts. Run \`npm run openapi\` and commit it.`,
+      `${target} is out of date with utils/contract/schemas.ts. Run \`npm run openapi\` and commit it.`,
     );
     process.exit(1);
   }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { describeZodError } from '../utils/api/errors';
-import type { ErrorBody } from '../utils/api/schemas';
+import { describeZodError } from '../utils/contract/errors';
+import type { ErrorBody } from '../utils/contract/schemas';
 
 /** The contract's error codes with their HTTP status. */
 export const ERROR_STATUS = {

@@ -1,6 +1,6 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { HealthResponse } from '../utils/api/schemas';
+import { HealthResponse } from '../utils/contract/schemas';
 import { ApiError } from './api-error';
 import { KeyRing, scopeAllows, type KeyGrant, type KeysConfig, type Scope } from './auth';
 import { RateLimiter } from './rate-limit';
@@ -8,7 +8,7 @@ import { registerReadRoutes } from './routes/read-routes';
 import { registerWriteRoutes } from './routes/write-routes';
 import { registerFeedbackRoutes } from './routes/feedback-routes';
 import { registerDemoPage } from './routes/demo-page';
-import { buildOpenApiDocument } from '../utils/api/openapi';
+import { buildOpenApiDocument } from '../utils/contract/openapi';
 import type { Store } from './store/types';
 
 export const SERVER_NAME = 'touchpoint-reference-server';

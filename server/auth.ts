@@ -89,4 +89,4 @@ export class KeyRing {
   }
 }
 
-export { isLoopbackHost } from '../utils/api/backend-url';
+export { isLoopbackHost } from '../utils/contract/backend-url';

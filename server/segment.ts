@@ -5,7 +5,7 @@ import {
   type IngestContact,
   type IngestEvent,
   type SegmentCall,
-} from '../utils/api/schemas';
+} from '../utils/contract/schemas';
 
 /**
  * Maps Segment-spec calls (https://segment.com/docs/connections/spec/) to Context API

@@ -1,4 +1,4 @@
-import type { AssetFeedback } from '../../utils/api/library-client';
+import type { AssetFeedback } from '../../utils/backend-client/library-client';
 
 /**
  * What reps said about content. Backends report assets by id only (the feedback summary

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { MessagingLibrary } from '../../utils/api/library-client';
-import type { Campaign } from '../../utils/api/schemas';
+import type { MessagingLibrary } from '../../utils/backend-client/library-client';
+import type { Campaign } from '../../utils/contract/schemas';
 import { lintLibrary } from '../../utils/consistency/library-lint';
 import { AssetFeedbackTable } from './AssetFeedbackTable';
 import { entryAnchor, filterEntries, sortEntries, type SortOrder } from './library-view';

@@ -1,5 +1,5 @@
-import type { LibraryEntry } from '../../utils/api/library-client';
-import type { Campaign } from '../../utils/api/schemas';
+import type { LibraryEntry } from '../../utils/backend-client/library-client';
+import type { Campaign } from '../../utils/contract/schemas';
 import type { LintFinding, LintKind } from '../../utils/consistency/library-lint';
 import { entryAnchor } from './library-view';
 

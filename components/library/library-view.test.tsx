@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LibraryEntry } from '../../utils/api/library-client';
-import type { Campaign, Messaging } from '../../utils/api/schemas';
+import type { LibraryEntry } from '../../utils/backend-client/library-client';
+import type { Campaign, Messaging } from '../../utils/contract/schemas';
 import {
   campaignsOf,
   entryAnchor,

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { MessagingLibraryAnswer } from '../../utils/messaging/library-protocol';
-import { sendMessage } from '../../utils/messaging/protocol';
+import type { MessagingLibraryAnswer } from '../../utils/protocol/library-protocol';
+import { sendMessage } from '../../utils/protocol/protocol';
 
 export type LibraryLoad =
   | { kind: 'loading' }

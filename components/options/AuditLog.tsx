@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { sendMessage, type AuditEntry } from '../../utils/messaging/protocol';
+import { sendMessage, type AuditEntry } from '../../utils/protocol/protocol';
 import { auditEntriesAsCsv, auditEntriesAsJson } from './audit-export';
 import { downloadText, today } from './download';
 import { errorMessage } from './error-message';

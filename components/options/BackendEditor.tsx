@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { BackendStatus } from '../../utils/api/status';
+import type { BackendStatus } from '../../utils/protocol/backend-status';
 import type { BackendConfig } from '../../utils/settings';
 import { ConnectionResult } from './ConnectionResult';
 import { TextField } from './TextField';

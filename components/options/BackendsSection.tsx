@@ -7,7 +7,7 @@ import {
   type BackendConfig,
   FEEDBACK_BACKEND_PATH,
 } from '../../utils/settings';
-import { backendUrlProblem } from '../../utils/api/backend-url';
+import { backendUrlProblem } from '../../utils/contract/backend-url';
 import { BackendStatusView } from '../BackendStatusView';
 import { useBackendStatus } from '../useBackendStatus';
 import { BackendEditor } from './BackendEditor';

@@ -1,4 +1,4 @@
-import type { BackendStatus } from '../../utils/api/status';
+import type { BackendStatus } from '../../utils/protocol/backend-status';
 
 /** A connection test's outcome: what the server is, or what is wrong and what to do. */
 export function ConnectionResult({ test }: { test: BackendStatus | 'testing' | undefined }) {

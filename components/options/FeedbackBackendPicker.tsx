@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
-import type { FeedbackDestination } from '../../utils/messaging/feedback-protocol';
-import { sendMessage } from '../../utils/messaging/protocol';
+import type { FeedbackDestination } from '../../utils/protocol/feedback-protocol';
+import { sendMessage } from '../../utils/protocol/protocol';
 import type { BackendSettings } from '../../utils/settings';
 import { errorMessage } from './error-message';
 import { LockedNote } from './LockedNote';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../utils/messaging/protocol';
+import type { AuditEntry } from '../../utils/protocol/protocol';
 import { auditEntriesAsCsv, auditEntriesAsJson } from './audit-export';
 
 const ENTRIES: AuditEntry[] = [

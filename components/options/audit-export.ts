@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../utils/messaging/protocol';
+import type { AuditEntry } from '../../utils/protocol/protocol';
 
 /**
  * The audit log as files, from the entries the background sends (`getAuditLog`): the page

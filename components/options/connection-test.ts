@@ -1,5 +1,5 @@
-import type { BackendStatus } from '../../utils/api/status';
-import { sendMessage } from '../../utils/messaging/protocol';
+import type { BackendStatus } from '../../utils/protocol/backend-status';
+import { sendMessage } from '../../utils/protocol/protocol';
 
 /** A backend's connection test, run by the background (only it talks to backends). */
 export async function testConnection(baseUrl: string, apiKey: string): Promise<BackendStatus> {

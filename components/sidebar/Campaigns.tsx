@@ -1,4 +1,4 @@
-import type { CampaignMembership } from '../../utils/api/schemas';
+import type { CampaignMembership } from '../../utils/contract/schemas';
 import { safeHttpUrl } from './format';
 
 /** The campaigns the contact is in, with the campaign's and the member's status. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Asset, Engagement } from '../../utils/api/schemas';
+import type { Asset, Engagement } from '../../utils/contract/schemas';
 import { CopyButton } from './CopyButton';
 import { CONTENT_CHOICES, FeedbackButtons } from './FeedbackButtons';
 import { formatDate, safeHttpUrl } from './format';

@@ -1,5 +1,5 @@
 import type { Excerpt } from '../../utils/consistency/normalize';
-import type { TabDraftCheck } from '../../utils/messaging/draft-protocol';
+import type { TabDraftCheck } from '../../utils/protocol/draft-protocol';
 import { CopyButton } from './CopyButton';
 
 /** The text around a hit, the hit marked. */

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { FeedbackKind } from '../../utils/messaging/feedback-protocol';
+import type { FeedbackKind } from '../../utils/protocol/feedback-protocol';
 import { FeedbackConfirmation } from './FeedbackConfirmation';
 import { FEEDBACK_KIND_LABELS, feedbackKey, useBefore, useFeedback } from './use-feedback';
 

@@ -1,4 +1,4 @@
-import type { Highlight } from '../../utils/api/schemas';
+import type { Highlight } from '../../utils/contract/schemas';
 import { formatDate } from './format';
 
 /** The few touches that matter ("interesting moments"), before the full timeline. */

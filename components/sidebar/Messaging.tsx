@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Messaging as MessagingItem } from '../../utils/api/schemas';
+import type { Messaging as MessagingItem } from '../../utils/contract/schemas';
 import type { ExposureEntry } from '../../utils/consistency/exposure';
 import { libraryPath } from '../library/library-view';
 import { CopyButton } from './CopyButton';

@@ -1,7 +1,7 @@
 import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
-import { MAX_FEEDBACK_TEXT } from '../../utils/api/limits';
-import type { CampaignMembership, Messaging } from '../../utils/api/schemas';
-import type { FeedbackDraft } from '../../utils/messaging/feedback-protocol';
+import { MAX_FEEDBACK_TEXT } from '../../utils/contract/limits';
+import type { CampaignMembership, Messaging } from '../../utils/contract/schemas';
+import type { FeedbackDraft } from '../../utils/protocol/feedback-protocol';
 import { FeedbackConfirmation } from './FeedbackConfirmation';
 import { feedbackKey, useFeedback, type FeedbackChoice } from './use-feedback';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { FEEDBACK_UNDO_MS } from '../../utils/background/feedback-queue';
-import type { PendingFeedback } from '../../utils/messaging/feedback-protocol';
+import type { PendingFeedback } from '../../utils/protocol/feedback-protocol';
 import { FEEDBACK_KIND_LABELS, useFeedback } from './use-feedback';
 import { useNow } from './use-now';
 

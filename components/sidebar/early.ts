@@ -6,8 +6,8 @@
  * sidebar opened for a tab (`?tabId=`); the side panel finds its tab later.
  */
 import { browser } from 'wxt/browser';
-import type { ContactContext } from '../../utils/api/context-merge';
-import { sendMessage, type TabContacts } from '../../utils/messaging/protocol';
+import type { ContactContext } from '../../utils/backend-client/context-merge';
+import { sendMessage, type TabContacts } from '../../utils/protocol/protocol';
 
 interface EarlyContext {
   email: string;

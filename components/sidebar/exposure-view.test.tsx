@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Messaging } from '../../utils/api/schemas';
+import type { Messaging } from '../../utils/contract/schemas';
 import type { ExposureEntry } from '../../utils/consistency/exposure';
 import { conflictFlags, exposureLine, exposureOrder, exposureRoutes } from './exposure-view';
 

@@ -3,7 +3,7 @@
  * first/last exposure and touches, and one conflict flag per other entry, in the rep's terms
  * (theme and version, not ids). Pure: tested in Node.
  */
-import type { Messaging } from '../../utils/api/schemas';
+import type { Messaging } from '../../utils/contract/schemas';
 import type { ExposureConflict, ExposureEntry } from '../../utils/consistency/exposure';
 import { formatDate } from './format';
 

@@ -2,18 +2,18 @@
 import { act, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Asset } from '../../utils/api/schemas';
+import type { Asset } from '../../utils/contract/schemas';
 import type {
   FeedbackDraft,
   PendingFeedback,
   UndoFeedbackResult,
-} from '../../utils/messaging/feedback-protocol';
-import { sendMessage } from '../../utils/messaging/protocol';
+} from '../../utils/protocol/feedback-protocol';
+import { sendMessage } from '../../utils/protocol/protocol';
 import { ContentConsumed } from './ContentConsumed';
 import { contactLabel, needsAttention } from './PendingFeedback';
 import { feedbackKey, useFeedbackState, type FeedbackState } from './use-feedback';
 
-vi.mock('../../utils/messaging/protocol', () => ({ sendMessage: vi.fn() }));
+vi.mock('../../utils/protocol/protocol', () => ({ sendMessage: vi.fn() }));
 const send = vi.mocked(sendMessage) as unknown as ReturnType<typeof vi.fn>;
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

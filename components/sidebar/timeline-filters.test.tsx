@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Asset, Engagement } from '../../utils/api/schemas';
+import type { Asset, Engagement } from '../../utils/contract/schemas';
 import {
   applyTimelineFilter,
   assetUse,

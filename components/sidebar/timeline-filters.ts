@@ -1,4 +1,4 @@
-import type { Asset, Engagement } from '../../utils/api/schemas';
+import type { Asset, Engagement } from '../../utils/contract/schemas';
 
 /** Which possibly automated opens and clicks the timeline lists. */
 export type AutomatedFilter = 'show' | 'hide' | 'only';

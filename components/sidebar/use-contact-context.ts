@@ -3,8 +3,8 @@ import type {
   ContactContext,
   EngagementCursor,
   SourcedEngagement,
-} from '../../utils/api/context-merge';
-import { sendMessage } from '../../utils/messaging/protocol';
+} from '../../utils/backend-client/context-merge';
+import { sendMessage } from '../../utils/protocol/protocol';
 import { takeEarlyContext } from './early';
 import { markOnce } from './use-tab-contacts';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { storage } from 'wxt/utils/storage';
-import type { TabDraftCheck } from '../../utils/messaging/draft-protocol';
-import { sendMessage } from '../../utils/messaging/protocol';
+import type { TabDraftCheck } from '../../utils/protocol/draft-protocol';
+import { sendMessage } from '../../utils/protocol/protocol';
 
 /** Where the background keeps each tab's draft check (utils/background/draft-handlers.ts). */
 const DRAFT_CHECKS_KEY = 'session:draftChecks';

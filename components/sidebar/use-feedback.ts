@@ -11,8 +11,8 @@ import type {
   FeedbackDraft,
   FeedbackKind,
   PendingFeedback,
-} from '../../utils/messaging/feedback-protocol';
-import { sendMessage } from '../../utils/messaging/protocol';
+} from '../../utils/protocol/feedback-protocol';
+import { sendMessage } from '../../utils/protocol/protocol';
 
 export const FEEDBACK_KIND_LABELS: Record<FeedbackKind, string> = {
   messaging_landed: 'Landed',

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { sendMessage, type TabContacts } from '../../utils/messaging/protocol';
+import { sendMessage, type TabContacts } from '../../utils/protocol/protocol';
 import { takeEarlyContacts } from './early';
 
 export type TabContactsState =

@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SidebarApp } from '../../components/SidebarApp';
 import { closeFrameOnEscape } from '../../utils/content/frame-escape';
-import { sendMessage } from '../../utils/messaging/protocol';
+import { sendMessage } from '../../utils/protocol/protocol';
 import '../../components/theme.css';
 import './style.css';
 

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { DateTime, FeedbackRequest, type FeedbackList } from '../../utils/api/schemas';
+import { DateTime, FeedbackRequest, type FeedbackList } from '../../utils/contract/schemas';
 import { ApiError, parseOrThrow } from '../api-error';
 import { readJsonBody, type AppEnv, type RouteDeps } from '../app';
 import { decodeFeedbackCursor, encodeFeedbackCursor } from '../cursor';

@@ -11,7 +11,7 @@ import {
   type LookupResponse,
   type LookupResult,
   type MessagingList,
-} from '../../utils/api/schemas';
+} from '../../utils/contract/schemas';
 import { ApiError, parseOrThrow } from '../api-error';
 import { readJsonBody, type AppEnv, type RouteDeps } from '../app';
 import { decodeEngagementCursor, encodeEngagementCursor } from '../cursor';

@@ -13,8 +13,8 @@ import {
   SegmentRequest,
   type EventsResponse,
   type IngestContact,
-} from '../../utils/api/schemas';
-import { describeZodError } from '../../utils/api/errors';
+} from '../../utils/contract/schemas';
+import { describeZodError } from '../../utils/contract/errors';
 import { ApiError, parseOrThrow } from '../api-error';
 import { readJsonBody, type AppEnv, type RouteDeps } from '../app';
 import { contactEmailOf, contactFromTraits, eventFromSegmentCall } from '../segment';

@@ -6,7 +6,7 @@ import type {
   IngestEvent,
   Messaging,
   Score,
-} from '../../utils/api/schemas';
+} from '../../utils/contract/schemas';
 
 /**
  * Everything a seed puts into a store, as Context API objects. The demo seed

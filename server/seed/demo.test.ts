@@ -9,7 +9,7 @@ import {
   IngestEvent,
   Messaging,
   Score,
-} from '../../utils/api/schemas';
+} from '../../utils/contract/schemas';
 import {
   buildDemoDataset,
   DEMO_PROMINENT_CONTACTS,

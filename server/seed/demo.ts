@@ -16,7 +16,7 @@ import type {
   IngestEvent,
   Messaging,
   Score,
-} from '../../utils/api/schemas';
+} from '../../utils/contract/schemas';
 import type { Dataset } from './dataset';
 import { hashString, SeededRandom } from './seeded-random';
 

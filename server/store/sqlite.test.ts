@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IngestEvent } from '../../utils/api/schemas';
+import type { IngestEvent } from '../../utils/contract/schemas';
 import { sha256Hex, SqliteStore } from './sqlite';
 
 let dir: string;

@@ -13,7 +13,7 @@ import type {
   FeedbackRequest,
   IngestEvent,
   Messaging,
-} from '../../utils/api/schemas';
+} from '../../utils/contract/schemas';
 import type {
   ContactInput,
   EngagementPageResult,

@@ -11,7 +11,7 @@ import type {
   IngestEvent,
   Messaging,
   Score,
-} from '../../utils/api/schemas';
+} from '../../utils/contract/schemas';
 
 /**
  * What the routes need from storage, in Context API objects only: no SQL, no rows. Every

@@ -15,7 +15,7 @@
  * Run: npx tsx test/bench/check-draft.bench.ts [iterations]
  */
 import { cpus, loadavg } from 'node:os';
-import type { Messaging } from '../../utils/api/schemas';
+import type { Messaging } from '../../utils/contract/schemas';
 import { checkDraft } from '../../utils/consistency/check-draft';
 import { SeededRandom } from '../../server/seed/seeded-random';
 

@@ -21,7 +21,7 @@ import type {
   IngestEvent,
   Messaging,
   Score,
-} from '../../utils/api/schemas';
+} from '../../utils/contract/schemas';
 import type { Dataset } from '../../server/seed/dataset';
 import { SeededRandom } from '../../server/seed/seeded-random';
 

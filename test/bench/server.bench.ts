@@ -25,7 +25,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import type { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import type { ContactRef } from '../../utils/api/schemas';
+import type { ContactRef } from '../../utils/contract/schemas';
 import { createApp, loadDataset, SqliteStore, startServer } from '../../server/main';
 import { DEMO_KEYS } from '../../server/demo-keys';
 import { MAX_LOOKUP_ASSETS } from '../../server/routes/read-routes';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TabContacts } from '../../utils/messaging/protocol';
+import type { TabContacts } from '../../utils/protocol/protocol';
 import { salesforce } from '../../utils/sites/salesforce';
 import { detectWith } from '../../utils/sites/detect';
 import { CUSTOM_DOMAIN_ORIGIN } from './global-setup';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { TabContacts } from '../../utils/messaging/protocol';
+import type { TabContacts } from '../../utils/protocol/protocol';
 import { detectContacts } from '../../utils/sites';
 import { fixtureHtml, launchExtension, screenshot, unexpectedProblems } from './harness';
 import type { ExtensionSession } from './harness';

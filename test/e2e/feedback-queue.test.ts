@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_KEYS } from '../../server/demo-keys';
 import { startServer, type RunningServer } from '../../server/main';
-import type { PendingFeedback } from '../../utils/messaging/feedback-protocol';
-import type { ProtocolMap } from '../../utils/messaging/protocol';
+import type { PendingFeedback } from '../../utils/protocol/feedback-protocol';
+import type { ProtocolMap } from '../../utils/protocol/protocol';
 import { unexpectedProblems, withExtension, type ExtensionSession } from './harness';
 
 /**

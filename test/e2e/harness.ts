@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, ConsoleMessage, Page, Worker } from 'playwright-core';
 import { inject } from 'vitest';
-import { isLoopbackHost } from '../../utils/api/backend-url';
-import type { TabContacts } from '../../utils/messaging/protocol';
+import { isLoopbackHost } from '../../utils/contract/backend-url';
+import type { TabContacts } from '../../utils/protocol/protocol';
 import type { BackendSettings } from '../../utils/settings';
 
 /** One backend for a test: stored as the only, enabled backend. */

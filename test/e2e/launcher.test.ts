@@ -8,7 +8,7 @@ import { startServer } from '../../server/main';
 import type { RunningServer } from '../../server/main';
 import { DEMO_PROMINENT_CONTACTS } from '../../server/seed/demo';
 import { initialsOf } from '../../utils/content/initials';
-import type { TabContacts } from '../../utils/messaging/protocol';
+import type { TabContacts } from '../../utils/protocol/protocol';
 import { fixtureHtml, screenshot, unexpectedProblems, withExtension } from './harness';
 import type { ExtensionSession } from './harness';
 

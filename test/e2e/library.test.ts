@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_KEYS } from '../../server/demo-keys';
 import { startServer, type RunningServer } from '../../server/main';
 import { DEMO_SCENARIOS } from '../../server/seed/demo';
-import { FeedbackList, MessagingList } from '../../utils/api/schemas';
+import { FeedbackList, MessagingList } from '../../utils/contract/schemas';
 import { lintLibrary } from '../../utils/consistency/library-lint';
 import { screenshot, unexpectedProblems, withExtension } from './harness';
 

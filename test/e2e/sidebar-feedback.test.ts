@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Feedback } from '../../utils/api/schemas';
+import type { Feedback } from '../../utils/contract/schemas';
 import { DEMO_KEYS } from '../../server/demo-keys';
 import { startServer } from '../../server/main';
 import type { RunningServer } from '../../server/main';

@@ -7,7 +7,7 @@ import { DEMO_KEYS } from '../../server/demo-keys';
 import { startServer } from '../../server/main';
 import type { RunningServer } from '../../server/main';
 import { DEMO_PROMINENT_CONTACTS, DEMO_SCENARIOS } from '../../server/seed/demo';
-import type { TabContacts } from '../../utils/messaging/protocol';
+import type { TabContacts } from '../../utils/protocol/protocol';
 import {
   SCREENSHOT_DIR,
   screenshot,

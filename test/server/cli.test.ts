@@ -4,7 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventsResponse } from '../../utils/api/schemas';
+import { EventsResponse } from '../../utils/contract/schemas';
 import { DEMO_KEYS } from '../../server/demo-keys';
 import { SqliteStore } from '../../server/store/sqlite';
 import { makeEvent, makeTempDir } from './harness';

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/main';
 import { DEMO_KEYS } from '../../server/demo-keys';
-import { runConformance, type CheckResult } from '../../utils/api/conformance';
+import { runConformance, type CheckResult } from '../../utils/contract/conformance';
 import {
   BROKEN_BACKEND_BREAKS,
   BROKEN_KNOWN_EMAIL,

@@ -11,7 +11,7 @@ import {
   type ContextClientOptions,
   type EngagementCursor,
   type LookupAuditEntry,
-} from '../../utils/api/context-client';
+} from '../../utils/backend-client/context-client';
 import type { BackendConfig } from '../../utils/settings/schema';
 import { startTestServer, type TestServer } from './harness';
 

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LookupResponse } from '../../utils/api/schemas';
+import { LookupResponse } from '../../utils/contract/schemas';
 import { importDemoSeed } from '../../server/demo-seed-module';
 import { makeTempDir, startTestServer, type TestServer } from './harness';
 

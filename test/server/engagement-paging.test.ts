@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EngagementsPage, LookupResponse } from '../../utils/api/schemas';
+import { EngagementsPage, LookupResponse } from '../../utils/contract/schemas';
 import { makeEvent, startTestServer, type TestServer } from './harness';
 
 let server: TestServer;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
-import { EngagementsPage, LookupResponse } from '../../utils/api/schemas';
+import { EngagementsPage, LookupResponse } from '../../utils/contract/schemas';
 import { makeEvent, makeTempDir, startTestServer, type TestServer } from './harness';
 
 const started: TestServer[] = [];

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventsResponse, LookupResponse } from '../../utils/api/schemas';
+import { EventsResponse, LookupResponse } from '../../utils/contract/schemas';
 import { makeEvent, startTestServer, type TestServer } from './harness';
 
 let server: TestServer;

@@ -3,8 +3,12 @@ import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMO_KEYS } from '../../server/demo-keys';
 import { startServer, type RunningServer } from '../../server/main';
-import { feedbackSupport, listFeedback, postFeedback } from '../../utils/api/feedback-client';
-import type { FeedbackRequest } from '../../utils/api/schemas';
+import {
+  feedbackSupport,
+  listFeedback,
+  postFeedback,
+} from '../../utils/backend-client/feedback-client';
+import type { FeedbackRequest } from '../../utils/contract/schemas';
 import type { BackendConfig } from '../../utils/settings/schema';
 import { chooseFeedbackTarget } from '../../utils/background/feedback-destination';
 import {
@@ -15,7 +19,7 @@ import {
   type QueuedFeedback,
 } from '../../utils/background/feedback-queue';
 import { feedbackRequestOf } from '../../utils/background/feedback-handlers';
-import type { FeedbackDraft } from '../../utils/messaging/feedback-protocol';
+import type { FeedbackDraft } from '../../utils/protocol/feedback-protocol';
 import { DEFAULT_PRIVACY_SETTINGS } from '../../utils/settings/schema';
 import { makeTempDir } from './harness';
 
@@ -27,7 +31,7 @@ vi.mock('../../utils/settings/settings-store', () => ({
     privacy: DEFAULT_PRIVACY_SETTINGS,
   }),
 }));
-vi.mock('../../utils/messaging/protocol', () => ({ onMessage: () => undefined }));
+vi.mock('../../utils/protocol/protocol', () => ({ onMessage: () => undefined }));
 vi.mock('../../utils/background/feedback-delivery', () => ({}));
 vi.mock('../../utils/background/sender', () => ({ fromExtensionPage: () => true }));
 

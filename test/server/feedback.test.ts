@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FeedbackList } from '../../utils/api/schemas';
+import { FeedbackList } from '../../utils/contract/schemas';
 import { startTestServer, type TestServer } from './harness';
 
 let server: TestServer;

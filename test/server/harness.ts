@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_KEYS } from '../../server/demo-keys';
 import { startServer, type RunningServer, type StartServerOptions } from '../../server/main';
-import type { IngestEvent } from '../../utils/api/schemas';
+import type { IngestEvent } from '../../utils/contract/schemas';
 
 /** A real server on a free port and a fresh SQLite file in a temp dir. */
 export interface TestServer extends RunningServer {

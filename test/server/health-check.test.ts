@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_KEYS } from '../../server/demo-keys';
-import { checkHealth } from '../../utils/api/health';
+import { checkHealth } from '../../utils/backend-client/health';
 import { startTestServer, type TestServer } from './harness';
 
 /** The extension's connection check against the real reference server and broken backends. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventsResponse, LookupResponse } from '../../utils/api/schemas';
+import { EventsResponse, LookupResponse } from '../../utils/contract/schemas';
 import { makeEvent, startTestServer, type TestServer } from './harness';
 
 let server: TestServer;

@@ -7,13 +7,13 @@ import {
   fetchMessagingLibrary,
   MAX_OBJECTIONS_PER_ENTRY,
   type MessagingLibrary,
-} from '../../utils/api/library-client';
-import { FeedbackList, MessagingList } from '../../utils/api/schemas';
+} from '../../utils/backend-client/library-client';
+import { FeedbackList, MessagingList } from '../../utils/contract/schemas';
 import type { BackendConfig } from '../../utils/settings/schema';
 import { startTestServer, type TestServer } from './harness';
 
 /**
- * The library client (utils/api/library-client.ts) against the reference server with the
+ * The library client (utils/backend-client/library-client.ts) against the reference server with the
  * demo data: what the messaging library page shows, computed from what the server says.
  */
 

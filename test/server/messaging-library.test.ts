@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SCENARIOS } from '../../server/seed/demo';
-import { MessagingList } from '../../utils/api/schemas';
+import { MessagingList } from '../../utils/contract/schemas';
 import { startTestServer, type TestServer } from './harness';
 
 /**

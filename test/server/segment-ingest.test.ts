@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventsResponse, LookupResponse, type Engagement } from '../../utils/api/schemas';
+import { EventsResponse, LookupResponse, type Engagement } from '../../utils/contract/schemas';
 import { engagementTypeForEvent, snakeName } from '../../server/segment';
 import { startTestServer, type TestServer } from './harness';
 

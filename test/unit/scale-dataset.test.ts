@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IngestEvent } from '../../utils/api/schemas';
+import { IngestEvent } from '../../utils/contract/schemas';
 import {
   buildScaleBase,
   busiestContactIndexes,

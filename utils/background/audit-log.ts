@@ -4,7 +4,7 @@
  * leaves the browser unless the admin exports it from the options page.
  */
 import { storage } from 'wxt/utils/storage';
-import type { AuditEntry } from '../messaging/protocol';
+import type { AuditEntry } from '../protocol/protocol';
 import { effectiveSettings } from './effective-settings';
 
 export type { AuditEntry };

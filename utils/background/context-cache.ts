@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { CacheStore } from '../api/context-client';
+import type { CacheStore } from '../backend-client/context-client';
 
 const PREFIX = 'contextCache:';
 

@@ -3,9 +3,9 @@
  * `loadMoreEngagements` for extension pages, from the EFFECTIVE settings (team policy
  * applied). Only the background talks to backends: keys never reach a page.
  */
-import { createContextClient, type ContextClient } from '../api/context-client';
-import type { ContactContext } from '../api/context-merge';
-import { onMessage } from '../messaging/protocol';
+import { createContextClient, type ContextClient } from '../backend-client/context-client';
+import type { ContactContext } from '../backend-client/context-merge';
+import { onMessage } from '../protocol/protocol';
 import { applyContactRules } from '../sites/rules';
 import { recordLookup } from './audit-log';
 import { createStorageCacheStore } from './context-cache';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { sendMessage, type DetectionSettings } from '../messaging/protocol';
+import { sendMessage, type DetectionSettings } from '../protocol/protocol';
 import { detectedOwnEmails } from '../settings/items';
 import { watchSettingsView } from '../settings/settings-store';
 import { effectiveSettings } from './effective-settings';

@@ -8,14 +8,14 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { ContactContext } from '../api/context-merge';
-import type { Messaging } from '../api/schemas';
+import type { ContactContext } from '../backend-client/context-merge';
+import type { Messaging } from '../contract/schemas';
 import { checkDraft } from '../consistency/check-draft';
 import { exposureTouches, messagingExposure } from '../consistency/exposure';
-import type { DraftSummary, TabDraftCheck } from '../messaging/draft-protocol';
-import { onMessage } from '../messaging/protocol';
+import type { DraftSummary, TabDraftCheck } from '../protocol/draft-protocol';
+import { onMessage } from '../protocol/protocol';
 import { contextClient } from './context-handlers';
-import type { ContextClient } from '../api/context-client';
+import type { ContextClient } from '../backend-client/context-client';
 import { fromExtensionPage } from './sender';
 import { getTabContacts } from './tab-contacts';
 

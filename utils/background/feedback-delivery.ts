@@ -4,8 +4,8 @@
  * an alarm after it stopped; on every worker start, waiting items are sent.
  */
 import { browser } from 'wxt/browser';
-import { feedbackSupport, postFeedback } from '../api/feedback-client';
-import type { FeedbackDestination } from '../messaging/feedback-protocol';
+import { feedbackSupport, postFeedback } from '../backend-client/feedback-client';
+import type { FeedbackDestination } from '../protocol/feedback-protocol';
 import { loadEffectiveSettings, watchSettingsView } from '../settings/settings-store';
 import { chooseFeedbackTarget } from './feedback-destination';
 import { createFeedbackQueue, type FeedbackQueue } from './feedback-queue';

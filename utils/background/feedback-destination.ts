@@ -11,9 +11,9 @@
  *
  * Pure apart from the injected `support` (the feedback client in the extension).
  */
-import { sha256Hex } from '../api/context-client';
-import type { FeedbackSupport } from '../api/feedback-client';
-import type { FeedbackRequest } from '../api/schemas';
+import { sha256Hex } from '../backend-client/context-client';
+import type { FeedbackSupport } from '../backend-client/feedback-client';
+import type { FeedbackRequest } from '../contract/schemas';
 import type { BackendConfig, BackendSettings } from '../settings/schema';
 import type { FeedbackTarget } from './feedback-queue';
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { FeedbackSupport } from '../api/feedback-client';
-import type { FeedbackDraft, PendingFeedback } from '../messaging/feedback-protocol';
+import type { FeedbackSupport } from '../backend-client/feedback-client';
+import type { FeedbackDraft, PendingFeedback } from '../protocol/feedback-protocol';
 import { saveSettingsGroup } from '../settings/settings-store';
 import type { BackendConfig } from '../settings/schema';
 import { FEEDBACK_ALARM } from './feedback-delivery';

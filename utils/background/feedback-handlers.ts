@@ -1,12 +1,12 @@
 /**
- * The background's answers to `utils/messaging/feedback-protocol.ts` (issue 7), for extension
+ * The background's answers to `utils/protocol/feedback-protocol.ts` (issue 7), for extension
  * pages only, and the start of feedback delivery (the queue is sent on every worker start).
  */
-import { sha256Hex } from '../api/context-client';
-import { describeZodError } from '../api/errors';
-import { FeedbackRequest, MAX_FEEDBACK_TEXT } from '../api/schemas';
-import type { FeedbackDraft, PendingFeedback } from '../messaging/feedback-protocol';
-import { onMessage } from '../messaging/protocol';
+import { sha256Hex } from '../backend-client/context-client';
+import { describeZodError } from '../contract/errors';
+import { FeedbackRequest, MAX_FEEDBACK_TEXT } from '../contract/schemas';
+import type { FeedbackDraft, PendingFeedback } from '../protocol/feedback-protocol';
+import { onMessage } from '../protocol/protocol';
 import { loadEffectiveSettings } from '../settings/settings-store';
 import { feedbackDestination, feedbackQueue, startFeedbackDelivery } from './feedback-delivery';
 import { describeQueuedFeedback } from './feedback-queue';
@@ -83,7 +83,7 @@ function refuseOthers(sender: { url?: string }): void {
   }
 }
 
-/** Registers the background's answers to the messages of `utils/messaging/feedback-protocol.ts`. */
+/** Registers the background's answers to the messages of `utils/protocol/feedback-protocol.ts`. */
 export function registerFeedbackHandlers(): void {
   onMessage('sendFeedback', async ({ data, sender }): Promise<PendingFeedback> => {
     refuseOthers(sender);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FeedbackDelivery } from '../api/feedback-client';
-import type { FeedbackRequest } from '../api/schemas';
+import type { FeedbackDelivery } from '../backend-client/feedback-client';
+import type { FeedbackRequest } from '../contract/schemas';
 import type { BackendConfig, BackendSettings } from '../settings/schema';
 import { chooseFeedbackTarget } from './feedback-destination';
 import { createFeedbackQueue, FEEDBACK_UNDO_MS, type QueuedFeedback } from './feedback-queue';

@@ -23,10 +23,10 @@
  * Pure apart from the injected store, target and send: the extension stores the queue in
  * `local:feedbackQueue` (`feedback-delivery.ts`); tests use memory and the real server.
  */
-import type { FeedbackDelivery } from '../api/feedback-client';
-import type { FeedbackRequest } from '../api/schemas';
+import type { FeedbackDelivery } from '../backend-client/feedback-client';
+import type { FeedbackRequest } from '../contract/schemas';
 import type { BackendConfig } from '../settings/schema';
-import type { PendingFeedback, UndoFeedbackResult } from '../messaging/feedback-protocol';
+import type { PendingFeedback, UndoFeedbackResult } from '../protocol/feedback-protocol';
 
 /** How long a new item waits before its first request, so the rep can undo it. */
 export const FEEDBACK_UNDO_MS = 5000;

@@ -4,7 +4,7 @@
  * extension pages may watch it (`watchPendingFeedback`) instead of polling.
  */
 import { storage } from 'wxt/utils/storage';
-import type { PendingFeedback } from '../messaging/feedback-protocol';
+import type { PendingFeedback } from '../protocol/feedback-protocol';
 import { describeQueuedFeedback, type QueuedFeedback } from './feedback-queue';
 
 /** Oldest first, as the queue stores it. */

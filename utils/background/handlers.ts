@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { checkHealth } from '../api/health';
-import type { BackendStatus } from '../api/status';
-import { onMessage } from '../messaging/protocol';
+import { checkHealth } from '../backend-client/health';
+import type { BackendStatus } from '../protocol/backend-status';
+import { onMessage } from '../protocol/protocol';
 import { clearAuditLog, listAuditLog } from './audit-log';
 import { registerContextHandlers } from './context-handlers';
 import { registerDraftHandlers } from './draft-handlers';
@@ -15,7 +15,7 @@ import { clearTabContacts, getTabContacts, setTabContacts } from './tab-contacts
 import { fromExtensionPage } from './sender';
 import { effectiveSettings } from './effective-settings';
 
-/** Answers the typed messages of `utils/messaging/protocol.ts` and tracks tabs. */
+/** Answers the typed messages of `utils/protocol/protocol.ts` and tracks tabs. */
 export function registerBackgroundHandlers(): void {
   onMessage('getBackendStatus', () => getBackendStatus());
   onMessage('contactsDetected', async ({ data, sender }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContactContext } from '../api/context-merge';
+import type { ContactContext } from '../backend-client/context-merge';
 import { launcherSignal, withContext } from './launcher-handlers';
 
 function context(overrides: Partial<ContactContext> = {}): ContactContext {

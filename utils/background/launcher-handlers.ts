@@ -12,10 +12,10 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { ContactContext } from '../api/context-merge';
+import type { ContactContext } from '../backend-client/context-merge';
 import { initialsOf } from '../content/initials';
-import type { LauncherSettings, LauncherSummary } from '../messaging/launcher-protocol';
-import { onMessage, sendMessage } from '../messaging/protocol';
+import type { LauncherSettings, LauncherSummary } from '../protocol/launcher-protocol';
+import { onMessage, sendMessage } from '../protocol/protocol';
 import type { DisplaySettings } from '../settings/schema';
 import { loadEffectiveSettings, watchSettingsView } from '../settings/settings-store';
 import { getContactContext } from './context-handlers';

@@ -2,9 +2,9 @@
  * The background's side of the messaging library page (issues 6 and 7). Only the background
  * talks to backends: API keys never reach the page.
  */
-import { fetchMessagingLibrary } from '../api/library-client';
-import type { MessagingLibraryAnswer } from '../messaging/library-protocol';
-import { onMessage } from '../messaging/protocol';
+import { fetchMessagingLibrary } from '../backend-client/library-client';
+import type { MessagingLibraryAnswer } from '../protocol/library-protocol';
+import { onMessage } from '../protocol/protocol';
 import { loadEffectiveSettings } from '../settings/settings-store';
 import { fromExtensionPage } from './sender';
 
@@ -21,7 +21,7 @@ export async function getMessagingLibrary(): Promise<MessagingLibraryAnswer> {
   return { state: 'ok', ...(await fetchMessagingLibrary({ backends: enabled })) };
 }
 
-/** Registers the background's answers to the messages of `utils/messaging/library-protocol.ts`. */
+/** Registers the background's answers to the messages of `utils/protocol/library-protocol.ts`. */
 export function registerLibraryHandlers(): void {
   // Async: a refusal must reach the caller as a rejected message, not throw in the listener.
   onMessage('getMessagingLibrary', async ({ sender }) => {

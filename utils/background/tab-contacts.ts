@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { TabContacts } from '../messaging/protocol';
+import type { TabContacts } from '../protocol/protocol';
 
 /**
  * Contacts per tab, kept in session storage so they survive the service worker being stopped

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Messaging } from '../api/schemas';
+import type { Messaging } from '../contract/schemas';
 import { buildDemoDataset } from '../../server/seed/demo';
 import { checkDraft, compileMessaging } from './check-draft';
 

@@ -13,7 +13,7 @@
  *   (the rep is making the current claim, which happens to share words with the old one);
  * - entries not yet valid (validFrom ahead) are not used: reps must not pre-announce.
  */
-import type { Messaging } from '../api/schemas';
+import type { Messaging } from '../contract/schemas';
 import { excerptAround, SYNTHETIC, type Excerpt } from './normalize';
 import {
   compileMessaging,

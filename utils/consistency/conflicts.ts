@@ -6,7 +6,7 @@
  * - **same theme**: two entries with the same theme (after normalisation), i.e. two versions
  *   of one message.
  */
-import type { Messaging } from '../api/schemas';
+import type { Messaging } from '../contract/schemas';
 import {
   compileMessaging,
   phrasesUsedIn,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ContactContext } from '../api/context-merge';
-import type { Asset, CampaignMembership, Engagement, Messaging } from '../api/schemas';
+import type { ContactContext } from '../backend-client/context-merge';
+import type { Asset, CampaignMembership, Engagement, Messaging } from '../contract/schemas';
 import { buildDemoDataset, DEMO_PROMINENT_CONTACTS, DEMO_SCENARIOS } from '../../server/seed/demo';
 import type { Dataset } from '../../server/seed/dataset';
 import { exposureTouches, messagingExposure } from './exposure';

@@ -24,8 +24,8 @@
  * `score.changed`) carry nothing. Messaging ids the context has no entry for are left out
  * (nothing to show).
  */
-import type { ContactContext } from '../api/context-merge';
-import type { CampaignMembership, Engagement, Messaging } from '../api/schemas';
+import type { ContactContext } from '../backend-client/context-merge';
+import type { CampaignMembership, Engagement, Messaging } from '../contract/schemas';
 import { conflictIds, findConflicts, type MessagingConflict } from './conflicts';
 
 export type ExposureRouteKind = 'engagement' | 'asset' | 'campaign' | 'listed';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Campaign, Messaging } from '../api/schemas';
+import type { Campaign, Messaging } from '../contract/schemas';
 import { buildDemoDataset, DEMO_SCENARIOS } from '../../server/seed/demo';
 import { lintLibrary } from './library-lint';
 

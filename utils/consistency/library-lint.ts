@@ -12,7 +12,7 @@
  *   `campaignIds`). Needs `campaigns`: without them the lint cannot know which are active.
  * Findings are ordered by kind as above, then by library order.
  */
-import type { Campaign, Messaging } from '../api/schemas';
+import type { Campaign, Messaging } from '../contract/schemas';
 import { compileMessaging, phrasesUsedIn, validityAt, type CompiledEntry } from './matcher';
 
 export type LintKind = 'uses-avoided-phrase' | 'same-theme-overlap' | 'expired-on-active-campaign';

@@ -26,7 +26,7 @@
  * types only tokenize the draft; the draft's words are resolved to the library's vocabulary
  * through a cache too.
  */
-import type { Messaging } from '../api/schemas';
+import type { Messaging } from '../contract/schemas';
 import { BREAK_BEFORE, STOP_WORDS, tokenize, wordForms, type Tokens } from './normalize';
 
 /** A text that is covered by enough of its significant words (see module comment). */

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LauncherSettings, LauncherSummary } from '../messaging/launcher-protocol';
+import type { LauncherSettings, LauncherSummary } from '../protocol/launcher-protocol';
 import type { DetectedContact } from '../sites/types';
 import { createInpageUi, HOST_TAG, type InpageBackend, type InpageUi } from './inpage-ui';
 import { createSidebarFrame, FRAME_STYLE } from './sidebar-frame';

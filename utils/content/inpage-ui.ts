@@ -3,8 +3,8 @@
  * in-page sidebar frame, in one shadow root that the page's CSS cannot reach. Nothing is
  * added to the page until a contact is detected.
  */
-import type { DraftSummary } from '../messaging/draft-protocol';
-import type { LauncherSettings, LauncherSummary } from '../messaging/launcher-protocol';
+import type { DraftSummary } from '../protocol/draft-protocol';
+import type { LauncherSettings, LauncherSummary } from '../protocol/launcher-protocol';
 import type { DetectedContact } from '../sites/types';
 import { initialsOf } from './initials';
 import { createLauncher, LAUNCHER_STYLE, type Launcher } from './launcher';

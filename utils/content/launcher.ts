@@ -4,7 +4,7 @@
  * loads on every Gmail and CRM page (content script budget 12 KB gzip). Backend strings are
  * set as text only.
  */
-import type { LauncherPosition, LauncherSummary } from '../messaging/launcher-protocol';
+import type { LauncherPosition, LauncherSummary } from '../protocol/launcher-protocol';
 
 // Minified by hand: every byte here loads on every page.
 export const LAUNCHER_STYLE = `.launcher{position:fixed;z-index:2147483645;display:inline-flex;align-items:center;gap:6px;max-width:220px;height:40px;padding:0 12px 0 4px;border:0;border-radius:20px;background:#1f2a44;color:#fff;font:600 13px/1 system-ui,sans-serif;cursor:pointer;box-shadow:0 2px 8px rgb(0 0 0 / 30%)}.launcher[hidden]{display:none}.launcher:focus-visible{outline:3px solid #fff;box-shadow:0 0 0 6px #1a73e8}:host([data-open]) .launcher[data-side=right]{right:calc(var(--tp-panel-width) + 16px)!important}.initials{display:inline-grid;place-items:center;width:32px;height:32px;border-radius:50%;background:#e8eefc;color:#1f2a44;font-size:12px;flex:none}.signal{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}.draft{padding:2px 6px;border-radius:8px;background:#ffe08a;color:#3d2e00}.draft[hidden]{display:none}`;

@@ -8,7 +8,7 @@ const messaging = vi.hoisted(() => ({
   sendMessage: vi.fn(),
   onMessage: vi.fn(() => () => {}),
 }));
-vi.mock('../messaging/protocol', () => messaging);
+vi.mock('../protocol/protocol', () => messaging);
 
 let contacts: DetectedContact[] = [];
 vi.mock('../sites/detect', () => ({

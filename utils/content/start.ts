@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { onMessage, sendMessage, type DetectionSettings } from '../messaging/protocol';
+import { onMessage, sendMessage, type DetectionSettings } from '../protocol/protocol';
 import { detectPage } from '../sites/detect';
 import type { DetectedContact, SiteAdapter } from '../sites/types';
 import { createInpageUi } from './inpage-ui';

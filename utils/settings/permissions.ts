@@ -4,7 +4,7 @@
  * time (they need a user gesture), never at install.
  */
 import { browser } from 'wxt/browser';
-import { backendUrlProblem } from '../api/backend-url';
+import { backendUrlProblem } from '../contract/backend-url';
 
 export interface OriginsPermission {
   origins: string[];

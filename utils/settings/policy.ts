@@ -8,7 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { describeZodError } from '../api/errors';
+import { describeZodError } from '../contract/errors';
 import {
   BackendConfig,
   DisplaySettings,

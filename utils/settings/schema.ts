@@ -3,8 +3,8 @@
  * options page, import/export and the managed (team) policy. Pure: no WXT, no browser API.
  */
 import { z } from 'zod';
-import { backendUrlProblem } from '../api/backend-url';
-import { Email } from '../api/schemas';
+import { backendUrlProblem } from '../contract/backend-url';
+import { Email } from '../contract/schemas';
 import { SITE_MATCH_PATTERNS, type SiteId } from '../sites/matches';
 
 export const SITE_IDS = Object.keys(SITE_MATCH_PATTERNS) as SiteId[];

@@ -10,7 +10,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
-import { describeZodError } from '../api/errors';
+import { describeZodError } from '../contract/errors';
 import {
   backendSettings,
   displaySettings,

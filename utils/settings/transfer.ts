@@ -3,7 +3,7 @@
  * or nothing: the whole file is validated, and checked against the team policy and the sync
  * quota, before the first write (see `writeAllGroups`).
  */
-import { describeZodError } from '../api/errors';
+import { describeZodError } from '../contract/errors';
 import { SettingsFile, type AllSettings, type BackendConfig } from './schema';
 import { loadSettingsView, writeAllGroups, type SettingsView } from './settings-store';
 

@@ -14,7 +14,7 @@
  */
 import ky, { HTTPError, type KyInstance } from 'ky';
 import type { BackendConfig } from '../settings/schema';
-import { backendUrlProblem } from './backend-url';
+import { backendUrlProblem } from '../contract/backend-url';
 import type { Failure } from './context-merge';
 import { feedbackSupport, listFeedback, type FeedbackClientOptions } from './feedback-client';
 import { requestJson, retryAfterMs } from './request';
@@ -24,7 +24,7 @@ import {
   type Campaign,
   type Feedback,
   type Messaging,
-} from './schemas';
+} from '../contract/schemas';
 
 /** Objections kept per messaging entry, newest first. */
 export const MAX_OBJECTIONS_PER_ENTRY = 3;

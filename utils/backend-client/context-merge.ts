@@ -18,7 +18,7 @@ import type {
   LookupResult,
   Messaging,
   Score,
-} from './schemas';
+} from '../contract/schemas';
 
 /** Every state a contact's context (or one backend's part of it) can be in. */
 export const CONTEXT_STATES = [

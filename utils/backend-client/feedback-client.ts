@@ -10,8 +10,8 @@
  */
 import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
 import type { BackendConfig } from '../settings/schema';
-import { backendUrlProblem } from './backend-url';
-import { describeZodError } from './errors';
+import { backendUrlProblem } from '../contract/backend-url';
+import { describeZodError } from '../contract/errors';
 import { describeNetworkFailure } from './health';
 import {
   ErrorBody,
@@ -19,7 +19,7 @@ import {
   FeedbackList,
   HealthResponse,
   type FeedbackRequest,
-} from './schemas';
+} from '../contract/schemas';
 
 /** The health feature a backend lists when it serves `/v1/feedback`. */
 export const FEEDBACK_FEATURE = 'feedback';

@@ -1,7 +1,7 @@
 /**
  * Messages of the messaging library page for marketers (issues 6 and 7). Part of `ProtocolMap` (protocol.ts).
  */
-import type { MessagingLibrary } from '../api/library-client';
+import type { MessagingLibrary } from '../backend-client/library-client';
 
 /** The library page's answer: the library, or why there is none yet. */
 export type MessagingLibraryAnswer =

@@ -10,7 +10,7 @@
  */
 import ky, { HTTPError } from 'ky';
 import type { BackendConfig } from '../settings/schema';
-import { backendUrlProblem } from './backend-url';
+import { backendUrlProblem } from '../contract/backend-url';
 import {
   emptyContext,
   mergeContactContext,
@@ -35,7 +35,7 @@ import {
   MessagingList,
   type ContactRef,
   type Messaging,
-} from './schemas';
+} from '../contract/schemas';
 
 export type { ContactContext, ContextState, EngagementCursor, SourceStatus };
 

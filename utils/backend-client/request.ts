@@ -7,9 +7,9 @@ import { HTTPError, TimeoutError, type KyInstance } from 'ky';
 import type { z } from 'zod';
 import type { BackendConfig } from '../settings/schema';
 import type { Failure } from './context-merge';
-import { describeZodError } from './errors';
+import { describeZodError } from '../contract/errors';
 import { describeNetworkFailure } from './health';
-import { ErrorBody } from './schemas';
+import { ErrorBody } from '../contract/schemas';
 
 /** `Retry-After` (seconds or an HTTP date) in ms, or undefined. */
 export function retryAfterMs(header: string | null): number | undefined {

@@ -6,7 +6,7 @@
  * (5 s), and shows `listPendingFeedback`; to follow changes without polling it can use
  * `watchPendingFeedback` (utils/background/feedback-store.ts), which reads the stored queue.
  */
-import type { ContactRef, FeedbackRequest } from '../api/schemas';
+import type { ContactRef, FeedbackRequest } from '../contract/schemas';
 
 export type FeedbackKind = FeedbackRequest['kind'];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeContactContext, type BackendOutcome } from './context-merge';
-import type { Engagement, LookupResult } from './schemas';
+import type { Engagement, LookupResult } from '../contract/schemas';
 
 const EMAIL = 'jane@client.example';
 const NOW = Date.parse('2026-06-01T12:00:00Z');

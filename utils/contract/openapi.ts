@@ -533,7 +533,7 @@ function keepReachableInputs(
   return kept;
 }
 
-const DESCRIPTION = `Touchpoint's Context API: what marketing a B2B contact has engaged with, for sales reps, served by any backend that implements this contract. Generated from the zod schemas in \`utils/api/schemas.ts\`; the prose contract is \`context-api.md\`.
+const DESCRIPTION = `Touchpoint's Context API: what marketing a B2B contact has engaged with, for sales reps, served by any backend that implements this contract. Generated from the zod schemas in \`utils/contract/schemas.ts\`; the prose contract is \`context-api.md\`.
 
 Choices this document fixes where the contract is silent:
 - **Auth**: \`Authorization: Bearer <key>\`; keys carry scopes \`read\`, \`write\`, \`admin\` (\`x-scopes\` on each operation; on the reference server \`admin\` implies \`write\`, which implies \`read\`). No key or an unknown key: 401; a key without the scope: 403.

@@ -1,9 +1,9 @@
 import ky, { HTTPError, TimeoutError } from 'ky';
 import type { z } from 'zod';
-import { backendUrlProblem } from './backend-url';
-import { describeZodError } from './errors';
-import { HealthResponse, LookupResponse } from './schemas';
-import type { BackendStatus } from './status';
+import { backendUrlProblem } from '../contract/backend-url';
+import { describeZodError } from '../contract/errors';
+import { HealthResponse, LookupResponse } from '../contract/schemas';
+import type { BackendStatus } from '../protocol/backend-status';
 
 /** An address that cannot exist (RFC 2606 `.invalid`): the probe lookup must say not_found. */
 const PROBE_EMAIL = 'touchpoint-connection-test@probe.invalid';

@@ -1,7 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { EngagementsOutcome } from '../api/context-client';
-import type { ContactContext, EngagementCursor } from '../api/context-merge';
-import type { BackendStatus } from '../api/status';
+import type { EngagementsOutcome } from '../backend-client/context-client';
+import type { ContactContext, EngagementCursor } from '../backend-client/context-merge';
+import type { BackendStatus } from './backend-status';
 import type { DetectedContact } from '../sites/types';
 import type { DraftProtocol } from './draft-protocol';
 import type { FeedbackProtocol } from './feedback-protocol';
