@@ -348,3 +348,63 @@ describe('checkDraft on the demo messaging', () => {
     ]);
   });
 });
+
+describe('checkDraft: what a claim is made of', () => {
+  const PAYBACK: Messaging = {
+    id: 'msg-payback',
+    theme: 'Payback',
+    statement: 'Automation that earns its keep.',
+    talkingPoints: ['Payback in two quarters', 'Connectors for SAP and Oracle'],
+    validFrom: iso(-30),
+  };
+
+  it.each([
+    ['Two of our quarters were slow this year.', false],
+    ['We had two slow quarters.', false],
+    ['Customers see payback within two quarters.', true],
+    ['Most teams reach payback in 2 quarters.', true],
+  ])('covers "payback in two quarters" with %j: %s', (draft, expected) => {
+    const covered = check(draft, [PAYBACK]).covered.map((c) => c.talkingPoint);
+    expect(covered.includes('Payback in two quarters')).toBe(expected);
+  });
+
+  const SOC2_V1: Messaging = {
+    id: 'msg-security-v1',
+    theme: 'Security',
+    statement: 'Security you can audit.',
+    talkingPoints: ['We are SOC 2 Type II certified'],
+    validFrom: iso(-300),
+    validUntil: iso(-5),
+  };
+  const SOC2_V2: Messaging = {
+    id: 'msg-security-v2',
+    theme: 'Security',
+    statement: 'Security you can audit.',
+    talkingPoints: ['SOC 2 Type II and ISO 27001 certified'],
+    validFrom: iso(-5),
+  };
+
+  it('reports an expired claim stated in full and does not credit the part of its successor', () => {
+    const result = check('Good news: we are SOC 2 Type II certified.', [SOC2_V1, SOC2_V2]);
+    expect(result.outdated.map((o) => [o.messagingId, o.claim, o.supersededBy])).toEqual([
+      ['msg-security-v1', 'We are SOC 2 Type II certified', 'msg-security-v2'],
+    ]);
+    expect(result.covered).toEqual([]);
+  });
+
+  it('credits the successor stated in full and reports nothing outdated', () => {
+    const result = check('We are SOC 2 Type II and ISO 27001 certified.', [SOC2_V1, SOC2_V2]);
+    expect(result.outdated).toEqual([]);
+    expect(result.covered.map((c) => c.messagingId)).toEqual(['msg-security-v2']);
+  });
+
+  it('reports what an expired superset adds when the current claim dropped it', () => {
+    const lapsed = { ...SOC2_V2, id: 'msg-iso-v1', validFrom: iso(-300), validUntil: iso(-5) };
+    const current = { ...SOC2_V1, id: 'msg-soc-v2', validFrom: iso(-5), validUntil: undefined };
+    const stated = check('We are SOC 2 Type II and ISO 27001 certified.', [lapsed, current]);
+    expect(stated.outdated.map((o) => o.messagingId)).toEqual(['msg-iso-v1']);
+    const clean = check('We are SOC 2 Type II certified.', [lapsed, current]);
+    expect(clean.outdated).toEqual([]);
+    expect(clean.covered.map((c) => c.messagingId)).toEqual(['msg-soc-v2']);
+  });
+});

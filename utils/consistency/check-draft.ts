@@ -1,5 +1,5 @@
 /**
- * Draft check (issue 6): does a rep's draft stay on message? Runs locally (content script or
+ * Draft check: does a rep's draft stay on message? Runs locally (content script or
  * background); the draft never leaves the browser. Matching rules: `normalize.ts` (words,
  * inflections) and `matcher.ts` (phrases to avoid, covered claims).
  *
@@ -9,8 +9,11 @@
  * - phrases to avoid come from every entry that has not expired (an expired entry's advice
  *   is superseded by its successor's);
  * - expired entries (validUntil passed) give the outdated claims: their talking points,
- *   statement and proof points, unless the same words also cover a current claim there
- *   (the rep is making the current claim, which happens to share words with the old one);
+ *   statement and proof points, unless current claims covered there hold all the words
+ *   matched (the rep is making the current claims, which share words with the old one).
+ *   A current claim whose matched words are all the old claim's, stated less fully than the
+ *   old one ("SOC 2 Type II certified" for "SOC 2 Type II and ISO 27001 certified"), is the
+ *   old claim repeated: the old one is reported and the current one is not credited;
  * - entries not yet valid (validFrom ahead) are not used: reps must not pre-announce.
  */
 import type { Messaging } from '../contract/schemas';
@@ -20,7 +23,6 @@ import {
   findClaim,
   sweepClaims,
   findPhrase,
-  markClaims,
   phrasesUsedIn,
   scanText,
   validityAt,
@@ -121,6 +123,19 @@ function claimsOf(entry: CompiledEntry): Array<{ claim: CompiledClaim; kind: Cla
   ];
 }
 
+/** The share of a claim's weight that its words found in `match`'s stretch carry. */
+function coverage(scan: Scan, claim: CompiledClaim, match: ClaimMatch): number {
+  let total = 0;
+  let found = 0;
+  claim.significant.forEach((id, s) => {
+    total += claim.weights[s]!;
+    if (scan.positions[id]?.some((t) => t >= match.first && t <= match.last)) {
+      found += claim.weights[s]!;
+    }
+  });
+  return total === 0 ? 0 : found / total;
+}
+
 /** Checks a draft against the messaging; see the module comment and `DraftCheck`. */
 export function checkDraft(
   text: string,
@@ -153,47 +168,45 @@ export function checkDraft(
   avoided.sort((a, b) => a.where.start - b.where.start);
 
   const firstCovered = sweepClaims(scan);
-  let currentClaimTokens: Uint8Array | undefined;
-  // Where current claims are covered: an expired claim found there is the current claim
-  // sharing words with the old one. Swept again only when an expired claim was found, and
-  // only for the current claims covered somewhere.
-  const currentClaimMarks = () => {
-    const markFor = new Uint8Array(compiled.claims.length);
-    for (const entry of current) {
-      for (const { claim } of claimsOf(entry)) {
-        if (firstCovered[claim.index]! >= 0) markFor[claim.index] = 1;
-      }
-    }
-    return markClaims(scan, markFor);
+  const matches = new Map<CompiledClaim, ClaimMatch | undefined>();
+  const matchOf = (claim: CompiledClaim) => {
+    if (!matches.has(claim)) matches.set(claim, findClaim(scan, claim));
+    return matches.get(claim);
   };
-
-  const covered: CoveredTalkingPoint[] = [];
-  const coveredSet = new Set<CompiledClaim>();
-  for (const entry of current) {
-    entry.talkingPoints.forEach((claim, talkingPointIndex) => {
-      const match = findClaim(scan, claim);
-      if (!match) return;
-      coveredSet.add(claim);
-      covered.push({
-        messagingId: entry.messaging.id,
-        theme: entry.messaging.theme,
-        talkingPoint: claim.text,
-        talkingPointIndex,
-        where: locate(text, scan, match.first, match.last),
-        matchedWords: matchedWords(text, scan, match),
+  const currentCovered = () =>
+    current
+      .flatMap((entry) => claimsOf(entry).map(({ claim }) => claim))
+      .filter((claim) => {
+        return firstCovered[claim.index]! >= 0;
       });
-    });
-  }
-  covered.sort((a, b) => a.where.start - b.where.start);
 
+  // An expired claim found where current claims are covered too: it is the rep making those
+  // current claims when their matched words hold all of its own; a current claim whose words
+  // are all the old claim's, and which the draft states less fully than the old one, is the
+  // old claim repeated: then the old one is reported and the current one not credited.
   const outdated: OutdatedClaim[] = [];
+  const notCredited = new Set<CompiledClaim>();
+  let covering: CompiledClaim[] | undefined;
   for (const entry of compiled.entries) {
     if (validity[entry.order] !== 'expired') continue;
     for (const { claim, kind } of claimsOf(entry)) {
-      const match = findClaim(scan, claim);
+      const match = matchOf(claim);
       if (!match) continue;
-      currentClaimTokens ??= currentClaimMarks();
-      if (currentClaimTokens.subarray(match.first, match.last + 1).includes(1)) continue;
+      covering ??= currentCovered();
+      const own = new Set(match.tokens);
+      const explainedTokens = new Set<number>();
+      for (const currentClaim of covering) {
+        const other = matchOf(currentClaim);
+        if (!other || other.last < match.first || other.first > match.last) continue;
+        const within = other.tokens.every((t) => own.has(t));
+        if (within && coverage(scan, claim, match) > coverage(scan, currentClaim, other)) {
+          notCredited.add(currentClaim);
+          continue;
+        }
+        for (const t of other.tokens) explainedTokens.add(t);
+      }
+      const explained = match.tokens.every((t) => explainedTokens.has(t));
+      if (explained) continue;
       let successor: CompiledEntry | undefined;
       for (const c of current) {
         if (c.themeKey !== entry.themeKey) continue;
@@ -211,6 +224,25 @@ export function checkDraft(
       });
     }
   }
+
+  const covered: CoveredTalkingPoint[] = [];
+  const coveredSet = new Set<CompiledClaim>();
+  for (const entry of current) {
+    entry.talkingPoints.forEach((claim, talkingPointIndex) => {
+      const match = matchOf(claim);
+      if (!match || notCredited.has(claim)) return;
+      coveredSet.add(claim);
+      covered.push({
+        messagingId: entry.messaging.id,
+        theme: entry.messaging.theme,
+        talkingPoint: claim.text,
+        talkingPointIndex,
+        where: locate(text, scan, match.first, match.last),
+        matchedWords: matchedWords(text, scan, match),
+      });
+    });
+  }
+  covered.sort((a, b) => a.where.start - b.where.start);
   outdated.sort((a, b) => a.where.start - b.where.start);
 
   return {

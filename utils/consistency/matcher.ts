@@ -18,7 +18,12 @@
  *   entry, 60, percent; window 13): "we cut manual order entry by more than half" covers it
  *   (cut, manual, order, entry); "60% less manual order entry" covers it; "please enter your
  *   order manually" does not (only "order"); neither do the words spread over a long
- *   paragraph. Order is not required because reps rephrase ("60% less manual entry of
+ *   paragraph. The words that make the claim must be among those found, not only the words
+ *   that qualify it: numbers, amounts, units of time and the commonest business words
+ *   (`MODIFIER_WORDS`) still count towards the 60%, but the claim's other words must carry
+ *   at least half of their own weight too. "Two of our quarters were slow" does not cover
+ *   "payback in two quarters" (two and quarters qualify; payback is the claim); "payback
+ *   within two quarters" does. Order is not required because reps rephrase ("60% less manual entry of
  *   orders"); the window keeps scattered words from counting. A claim with different
  *   figures ("by 80%") still covers the point: checking numbers is not attempted.
  *
@@ -27,7 +32,14 @@
  * through a cache too.
  */
 import type { Messaging } from '../contract/schemas';
-import { BREAK_BEFORE, STOP_WORDS, tokenize, wordForms, type Tokens } from './normalize';
+import {
+  BREAK_BEFORE,
+  isModifierWord,
+  STOP_WORDS,
+  tokenize,
+  wordForms,
+  type Tokens,
+} from './normalize';
 
 /** A text that is covered by enough of its significant words (see module comment). */
 export interface CompiledClaim {
@@ -40,6 +52,10 @@ export interface CompiledClaim {
   required: number;
   /** …carrying at least this much weight. */
   requiredWeight: number;
+  /** Weight of each significant word that is not a modifier (0 for a modifier). */
+  contentWeights: number[];
+  /** …of which the words that are not modifiers carry at least this much. */
+  requiredContentWeight: number;
   /** Within how many consecutive words. */
   window: number;
   /** Index in `CompiledMessaging.claims`. */
@@ -86,8 +102,11 @@ export interface CompiledMessaging {
   claimWindow: Int32Array;
   claimRequired: Int32Array;
   claimRequiredWeight: Float64Array;
+  claimRequiredContentWeight: Float64Array;
   /** Weight of each slot (the claim's word at that slot). */
   slotWeight: Float64Array;
+  /** The same, 0 for a modifier word. */
+  slotContentWeight: Float64Array;
   claimSlotBase: Int32Array;
   claimSlotEnd: Int32Array;
   /** Per vocabulary id: the claims using the word (`postingClaims`) and its slot there. */
@@ -110,6 +129,12 @@ function time(value: string | undefined): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
+/**
+ * Share of the weight of a claim's own words (its significant words less the modifiers of
+ * `MODIFIER_WORDS`) that must be among the matched words: numbers and common words alone
+ * never cover a claim.
+ */
+export const CONTENT_COVERAGE = 0.5;
 /** Share of a claim's weight its matched words must carry. */
 export const COVERAGE = 0.6;
 export function windowSize(words: number): number {
@@ -155,6 +180,8 @@ export function compileMessaging(messaging: readonly Messaging[]): CompiledMessa
       weights: [], // set once the whole library is known
       required: Math.min(2, significant.length),
       requiredWeight: 0,
+      contentWeights: [],
+      requiredContentWeight: 0,
       window: windowSize(words.length),
       index: claims.length,
       slotBase: slotCount,
@@ -193,13 +220,20 @@ export function compileMessaging(messaging: readonly Messaging[]): CompiledMessa
 
   const usedBy = new Int32Array(vocabulary.size);
   for (const c of claims) for (const id of c.significant) usedBy[id]!++;
+  const words = [...vocabulary.keys()];
+  const modifier = Uint8Array.from(words, (w) => (isModifierWord(w) ? 1 : 0));
   const slotWeight = new Float64Array(slotCount);
+  const slotContentWeight = new Float64Array(slotCount);
   for (const c of claims) {
     c.weights = c.significant.map((id) => Math.log(1 + claims.length / usedBy[id]!));
+    c.contentWeights = c.significant.map((id, s) => (modifier[id] ? 0 : c.weights[s]!));
+    const content = c.contentWeights.reduce((a, b) => a + b, 0);
+    c.requiredContentWeight = content * CONTENT_COVERAGE - 1e-9;
     const total = c.weights.reduce((a, b) => a + b, 0);
     // All words for a claim of 1 or 2; the small margin absorbs rounding in the sums.
     c.requiredWeight = (c.significant.length <= 2 ? total : COVERAGE * total) - 1e-9;
     slotWeight.set(c.weights, c.slotBase);
+    slotContentWeight.set(c.contentWeights, c.slotBase);
   }
   const postings: Array<Array<[number, number]> | undefined> = new Array(vocabulary.size);
   for (const c of claims) {
@@ -216,7 +250,9 @@ export function compileMessaging(messaging: readonly Messaging[]): CompiledMessa
     claimWindow: Int32Array.from(claims, (c) => c.window),
     claimRequired: Int32Array.from(claims, (c) => c.required),
     claimRequiredWeight: Float64Array.from(claims, (c) => c.requiredWeight),
+    claimRequiredContentWeight: Float64Array.from(claims, (c) => c.requiredContentWeight),
     slotWeight,
+    slotContentWeight,
     claimSlotBase: Int32Array.from(claims, (c) => c.slotBase),
     claimSlotEnd: Int32Array.from(claims, (c) => c.slotBase + c.significant.length),
     postingClaims: postings.map((list) => list && Int32Array.from(list, ([c]) => c)),
@@ -327,6 +363,7 @@ let countBuffer = new Uint16Array(64);
  */
 export function findClaim(scan: Scan, claim: CompiledClaim): ClaimMatch | undefined {
   const { significant, required, requiredWeight, weights, window } = claim;
+  const { contentWeights, requiredContentWeight } = claim;
   if (required === 0) return undefined;
   const at = sweepClaims(scan)[claim.index]!;
   if (at < 0) return undefined;
@@ -358,12 +395,14 @@ export function findClaim(scan: Scan, claim: CompiledClaim): ClaimMatch | undefi
   const events = eventBuffer.subarray(0, count).sort();
   let distinct = 0;
   let weight = 0;
+  let content = 0;
   let left = 0;
   for (let right = 0; right < count; right++) {
     const sr = events[right]! % K;
     if (counts[sr] === 0) {
       distinct++;
       weight += weights[sr]!;
+      content += contentWeights[sr]!;
     }
     counts[sr] = counts[sr]! + 1;
     while (Math.floor(events[right]! / K) - Math.floor(events[left]! / K) >= window) {
@@ -372,10 +411,11 @@ export function findClaim(scan: Scan, claim: CompiledClaim): ClaimMatch | undefi
       if (counts[sl] === 0) {
         distinct--;
         weight -= weights[sl]!;
+        content -= contentWeights[sl]!;
       }
       left++;
     }
-    if (distinct < required || weight < requiredWeight) continue;
+    if (distinct < required || weight < requiredWeight || content < requiredContentWeight) continue;
     // Take in the rest of the window too, and drop leading repeats, so the match shows
     // every claim word found there and starts at the first one needed.
     const firstToken = Math.floor(events[left]! / K);
@@ -413,7 +453,8 @@ export function sweepClaims(scan: Scan): Int32Array {
   if (scan.firstCovered) return scan.firstCovered;
   const { compiled } = scan;
   const { postingClaims, postingSlots, claimWindow, claimSlotBase, claimSlotEnd } = compiled;
-  const { claimRequired, claimRequiredWeight, slotWeight } = compiled;
+  const { claimRequired, claimRequiredWeight, claimRequiredContentWeight } = compiled;
+  const { slotWeight, slotContentWeight } = compiled;
   const firstCovered = new Int32Array(compiled.claims.length).fill(-1);
   const lastSeen = new Int32Array(compiled.slotCount).fill(-0x40000000);
   const { words } = scan.tokens;
@@ -434,13 +475,19 @@ export function sweepClaims(scan: Scan): Int32Array {
         const end = claimSlotEnd[ci]!;
         let distinct = 0;
         let weight = 0;
+        let content = 0;
         for (let s = claimSlotBase[ci]!; s < end; s++) {
           if (lastSeen[s]! >= lo) {
             distinct++;
             weight += slotWeight[s]!;
+            content += slotContentWeight[s]!;
           }
         }
-        if (distinct >= claimRequired[ci]! && weight >= claimRequiredWeight[ci]!) {
+        if (
+          distinct >= claimRequired[ci]! &&
+          weight >= claimRequiredWeight[ci]! &&
+          content >= claimRequiredContentWeight[ci]!
+        ) {
           firstCovered[ci] = t;
         }
       }
@@ -448,48 +495,6 @@ export function sweepClaims(scan: Scan): Int32Array {
   }
   scan.firstCovered = firstCovered;
   return firstCovered;
-}
-
-/**
- * Marks, per token, every place where one of the claims flagged in `markFor` is covered
- * (from the oldest counted word to the word completing the window). Visits only those
- * claims.
- */
-export function markClaims(scan: Scan, markFor: Uint8Array): Uint8Array {
-  const { compiled } = scan;
-  const { claims, postingClaims, postingSlots, slotWeight } = compiled;
-  const lastSeen = new Int32Array(compiled.slotCount).fill(-0x40000000);
-  const { words } = scan.tokens;
-  const marks = new Uint8Array(words.length);
-  for (let t = 0; t < words.length; t++) {
-    const ids = vocabularyIds(compiled, words[t]!);
-    for (let k = 0; k < ids.length; k++) {
-      const claimList = postingClaims[ids[k]!];
-      if (!claimList) continue;
-      const slotList = postingSlots[ids[k]!]!;
-      for (let j = 0; j < claimList.length; j++) {
-        const ci = claimList[j]!;
-        if (markFor[ci] !== 1) continue;
-        lastSeen[slotList[j]!] = t;
-        const c = claims[ci]!;
-        const lo = t - c.window + 1;
-        const end = c.slotBase + c.significant.length;
-        let distinct = 0;
-        let weight = 0;
-        let oldest = t;
-        for (let s = c.slotBase; s < end; s++) {
-          const seen = lastSeen[s]!;
-          if (seen >= lo) {
-            distinct++;
-            weight += slotWeight[s]!;
-            if (seen < oldest) oldest = seen;
-          }
-        }
-        if (distinct >= c.required && weight >= c.requiredWeight) marks.fill(1, oldest, t + 1);
-      }
-    }
-  }
-  return marks;
 }
 
 /** Index of the first value ≥ `value` in a sorted list. */

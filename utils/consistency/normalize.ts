@@ -504,6 +504,32 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/**
+ * Words that qualify a claim rather than make it: numbers, amounts, units of time and
+ * quantity, and the commonest words of business writing. A claim is what its other words
+ * say ("payback" in "payback in two quarters"), so these count for a quarter of their
+ * weight when a claim's coverage is weighed (`matcher.ts`).
+ */
+export const MODIFIER_WORDS: ReadonlySet<string> = new Set(
+  (
+    'zero one two three four five six seven eight nine ten eleven twelve fifteen twenty ' +
+    'thirty forty fifty hundred thousand million billion half twice double triple dozen ' +
+    'percent first second third last next ' +
+    'minute hour day week month quarter year time ' +
+    'more less fewer most least many much few lot lots several other another same ' +
+    'new old good great better best big small large high low fast slow quick ' +
+    'get make use help need want see go come take give keep find know think look ' +
+    'way thing things people team company business work today now still even only really ' +
+    'well like one ones own'
+  ).split(' '),
+);
+
+/** True for a word that only qualifies a claim (see `MODIFIER_WORDS`), digits included. */
+export function isModifierWord(word: string): boolean {
+  if (/^\d/.test(word)) return true;
+  return wordForms(word).some((form) => MODIFIER_WORDS.has(form));
+}
+
 /** A stretch of the original text around a hit, whitespace collapsed, for display. */
 export interface Excerpt {
   text: string;
