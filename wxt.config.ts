@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import { isLoopbackHost } from './utils/contract/backend-url';
-import { DEMO_PAGE_MATCHES, SITE_MATCHES } from './utils/sites/matches';
+import { DEMO_PAGE_MATCHES, SITE_MATCHES } from './utils/sites/registry';
 
 /**
  * The reference server's demo page (`http://127.0.0.1:<port>/demo`) is a supported page only
