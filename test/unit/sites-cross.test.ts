@@ -68,6 +68,8 @@ describe('site URL matchers', () => {
     ),
   )('%s gives nothing on %s', (owner, url) => {
     expect(detectContacts(pageFor(owner, url), url)).toEqual([]);
+    // Its own page it skips is still its own: no other adapter (nor the fallback) reads it.
+    expect([owner, undefined]).toContain(adapterForUrl(url)?.id);
   });
 });
 
