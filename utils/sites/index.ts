@@ -4,7 +4,7 @@
  * (`detectPage`) over its own site's adapter. Pure: a `Document` and a URL in, contacts out;
  * no extension API, no side effects.
  */
-import { adapterForUrlIn, detectPage, type DetectOptions } from './detect';
+import { detectPage, type DetectOptions } from './detect';
 import { dynamics } from './dynamics';
 import { generic } from './generic';
 import { gmail } from './gmail';
@@ -32,17 +32,6 @@ const ADAPTERS: { [Id in SiteId]: SiteAdapter & { id: Id } } = {
 export const SITE_ADAPTERS: readonly SiteAdapter[] = SITES.map((site) => ADAPTERS[site.id]);
 
 export type { DetectOptions } from './detect';
-
-/**
- * The adapter that owns the URL, or undefined when none does or the owner is disabled. A site
- * with its own adapter never falls back to `generic`.
- */
-export function adapterForUrl(
-  url: string | URL,
-  enabledSites?: readonly string[],
-): SiteAdapter | undefined {
-  return adapterForUrlIn(SITE_ADAPTERS, url, enabledSites);
-}
 
 /**
  * The contacts on the page, most relevant first (the first is the primary contact). Never

@@ -103,7 +103,7 @@ function classicRecord(url: URL): SalesforceRecord | undefined {
  * first, with bounded depth, root count and elements scanned. Hits in the light DOM (today's
  * synthetic shadow) end the search before any walk.
  */
-export function deepQueryAll(root: ParentNode, selector: string): Element[] {
+function deepQueryAll(root: ParentNode, selector: string): Element[] {
   const found: Element[] = [];
   const queue: Array<{ node: ParentNode; depth: number }> = [{ node: root, depth: 0 }];
   let roots = 0;
