@@ -55,6 +55,17 @@ describe('the site registry', () => {
     }
   });
 
+  it('has fixture pages per site, and no fixtures of an unknown site', () => {
+    const folders = readdirSync('test/fixtures', { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    expect(folders.sort()).toEqual([...SITE_IDS].sort());
+    for (const id of SITE_IDS) {
+      const pages = readdirSync(`test/fixtures/${id}`).filter((file) => file.endsWith('.html'));
+      expect(pages.length, id).toBeGreaterThan(0);
+    }
+  });
+
   it.each(SITE_ADAPTERS.filter((adapter) => !adapter.fallback).map((a) => [a.id, a] as const))(
     "%s: its test URLs are inside its own match patterns and no other site's",
     (id, adapter) => {
