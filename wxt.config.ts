@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import { isLoopbackHost } from './utils/contract/backend-url';
-import { DEMO_PAGE_MATCHES, SITE_MATCHES } from './utils/sites/matches';
+import { DEMO_PAGE_MATCHES, SITE_MATCHES } from './utils/sites/registry';
 
 /**
  * The reference server's demo page (`http://127.0.0.1:<port>/demo`) is a supported page only
@@ -45,7 +45,7 @@ export default defineConfig({
     description:
       'See the marketing a contact engaged with — emails, content, events, campaigns and messaging — where you sell.',
     // scripting: content scripts on the custom domains an admin adds (registered at run time).
-    // alarms: wakes the worker to retry queued feedback once a backend is back (issue 7).
+    // alarms: wakes the worker to retry queued feedback once a backend is back.
     permissions: [
       'storage',
       'scripting',
@@ -55,12 +55,12 @@ export default defineConfig({
     // Team policy: Chrome validates managed storage against this schema (public/); Firefox
     // reads it from policies.json `3rdparty.Extensions["touchpoint@touchpoint.dev"]`.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
-    // Backends are granted one origin at a time when the admin saves them (issue: options page).
+    // Backends are granted one origin at a time when the admin saves them on the options page.
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     // Only the backend a build is wired to (and, in demo builds, the local reference server)
     // is granted at install; others are asked for when the admin saves them.
     host_permissions: buildTimeHostPermissions(),
-    // The in-page sidebar (issue 5): supported pages may frame the sidebar page, and only
+    // The in-page sidebar: supported pages may frame the sidebar page, and only
     // those (custom domains an admin adds at run time are not covered: there the launcher's
     // frame is refused, the side panel still works). Its scripts and styles load from the
     // extension's own origin, so only the page itself is listed. No use_dynamic_url: where

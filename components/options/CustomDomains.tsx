@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { CustomDomain, originPermission, type SiteSettings } from '../../utils/settings';
-import type { SiteId } from '../../utils/sites/matches';
+import type { SiteId } from '../../utils/sites/registry';
 import { errorMessage } from './error-message';
 import { customDomainHostNeeds } from './host-access';
 import { HostAccess } from './HostAccess';

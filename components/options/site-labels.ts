@@ -1,24 +1,12 @@
-import type { SiteId } from '../../utils/sites/matches';
+import { SITES, type SiteId } from '../../utils/sites/registry';
 
-/** How the page names each site adapter. `generic` reads any page (custom domains only). */
-export const SITE_LABELS: Record<SiteId, string> = {
-  gmail: 'Gmail',
-  outlook: 'Outlook',
-  salesforce: 'Salesforce',
-  hubspot: 'HubSpot',
-  pipedrive: 'Pipedrive',
-  dynamics: 'Dynamics 365',
-  zoho: 'Zoho CRM',
-  generic: 'Generic (any page)',
-};
+/** How the page names each site adapter (its `defineSite` label). */
+export const SITE_LABELS = Object.fromEntries(SITES.map((site) => [site.id, site.label])) as Record<
+  SiteId,
+  string
+>;
 
-/** The adapters with their own switch, in the order the page lists them. */
-export const SWITCHABLE_SITES: SiteId[] = [
-  'gmail',
-  'outlook',
-  'salesforce',
-  'hubspot',
-  'pipedrive',
-  'dynamics',
-  'zoho',
-];
+/** The adapters with their own switch, in the order the page lists them (the fallback has none). */
+export const SWITCHABLE_SITES: SiteId[] = SITES.filter((site) => !site.fallback).map(
+  (site) => site.id,
+);

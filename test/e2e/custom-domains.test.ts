@@ -4,7 +4,7 @@ import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabContacts } from '../../utils/protocol/protocol';
 import { salesforce } from '../../utils/sites/salesforce';
-import { detectWith } from '../../utils/sites/detect';
+import { detectPage } from '../../utils/sites/detect';
 import { CUSTOM_DOMAIN_ORIGIN } from './global-setup';
 import { fixtureHtml, launchExtension, screenshot, unexpectedProblems } from './harness';
 import type { ExtensionSession } from './harness';
@@ -80,12 +80,12 @@ describe('custom domains', () => {
       readFileSync(join('test/fixtures/salesforce/lightning-contact.html'), 'utf8'),
     );
     // The adapter matches by host; on a custom domain the picked adapter reads any host.
-    const expected = detectWith(
+    const expected = detectPage(
       [{ ...salesforce, matches: () => true }],
       window.document as unknown as Document,
       RECORD_URL,
     )
-      .map((c) => `${c.role}:${c.email}`)
+      .contacts.map((c) => `${c.role}:${c.email}`)
       .join(' ');
     expect(expected).not.toBe('');
     const page = await session.newPage();

@@ -6,7 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { adapterForUrl, detectContacts, SITE_ADAPTERS } from '../../utils/sites/index';
+import { adapterForUrlIn } from '../../utils/sites/detect';
+import { detectContacts, SITE_ADAPTERS } from '../../utils/sites/index';
+
+/** The adapter `detectContacts` would run on the URL. */
+const adapterForUrl = (url: string) => adapterForUrlIn(SITE_ADAPTERS, url);
 
 const windows: Window[] = [];
 afterEach(async () => {
@@ -68,6 +72,8 @@ describe('site URL matchers', () => {
     ),
   )('%s gives nothing on %s', (owner, url) => {
     expect(detectContacts(pageFor(owner, url), url)).toEqual([]);
+    // Its own page it skips is still its own: no other adapter (nor the fallback) reads it.
+    expect([owner, undefined]).toContain(adapterForUrl(url)?.id);
   });
 });
 

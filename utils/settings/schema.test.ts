@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SiteId } from '../sites/matches';
+import type { SiteId } from '../sites/registry';
 import {
   CustomDomain,
   IdentitySettings,

@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { backendUrlProblem } from '../contract/backend-url';
 import { Email } from '../contract/schemas';
-import { SITE_MATCH_PATTERNS, type SiteId } from '../sites/matches';
+import { SITE_IDS, type SiteId } from '../sites/registry';
 
-export const SITE_IDS = Object.keys(SITE_MATCH_PATTERNS) as SiteId[];
+export { SITE_IDS };
 
 /**
  * Caps that keep every synced group within one chrome.storage.sync item (8192 bytes: key +

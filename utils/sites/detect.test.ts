@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { detectPage, detectWith } from './detect';
+import { detectPage } from './detect';
 import type { AdapterResult, SiteAdapter } from './types';
 
 /** An adapter that returns a fixed result on `https://crm.example/*` (the page is not read). */
 function fixedAdapter(result: AdapterResult | (() => AdapterResult)): SiteAdapter {
   return {
     id: 'fixed',
-    name: 'Fixed',
+    label: 'Fixed',
+    matchPatterns: ['https://crm.example/*'],
     matches: (url) => url.hostname === 'crm.example',
     extract: typeof result === 'function' ? result : () => result,
     testUrls: { accept: ['https://crm.example/record/1'] },
@@ -17,7 +18,7 @@ const PAGE = {} as Document;
 const URL_OK = 'https://crm.example/record/1';
 
 describe('detectPage', () => {
-  it('returns the contacts detectWith returns, and the page’s own addresses normalised', () => {
+  it('returns the contacts after the shared rules, and the page’s own addresses normalised', () => {
     const adapter = fixedAdapter({
       contacts: [
         { email: 'Rep@Seller.example', role: 'sender', confidence: 1 },
@@ -27,8 +28,9 @@ describe('detectPage', () => {
     });
     const page = detectPage([adapter], PAGE, URL_OK);
     expect(page.ownEmails).toEqual(['rep@seller.example']);
-    expect(page.contacts.map((c) => c.email)).toEqual(['jane@client.example']);
-    expect(page.contacts).toEqual(detectWith([adapter], PAGE, URL_OK));
+    expect(page.contacts).toEqual([
+      { email: 'jane@client.example', role: 'recipient', site: 'fixed', confidence: 1 },
+    ]);
   });
 
   it('gives nothing for another site, a disabled adapter, a bad URL or a throwing adapter', () => {

@@ -1,7 +1,7 @@
 /**
- * Detection over a given list of adapters. `detectContacts` (index.ts) runs it over every
- * adapter; each site's content script runs it over its own adapter only, so a Gmail tab
- * never loads the Salesforce reader. Pure: no extension API, no side effects.
+ * Detection over a given list of adapters, the one engine: `detectContacts` (index.ts) runs
+ * it over every adapter; each site's content script runs it over its own adapter only, so a
+ * Gmail tab never loads the Salesforce reader. Pure: no extension API, no side effects.
  */
 import { applyContactRules, normalizeEmail } from './rules';
 import type { DetectedContact, SiteAdapter } from './types';
@@ -49,28 +49,6 @@ export function adapterForUrlIn(
   return owner;
 }
 
-/**
- * The contacts on the page, most relevant first (the first is the primary contact). Never
- * throws: a bad URL or a page an adapter cannot read gives an empty list.
- */
-export function detectWith(
-  adapters: readonly SiteAdapter[],
-  document: Document,
-  url: string | URL,
-  options: DetectOptions = {},
-): DetectedContact[] {
-  const parsed = toUrl(url);
-  if (!parsed) return [];
-  const adapter = adapterForUrlIn(adapters, parsed, options.sites);
-  if (!adapter) return [];
-  try {
-    return applyContactRules(adapter.extract(document, parsed), adapter.id, options);
-  } catch {
-    // Hostile or half-loaded markup: nothing detected beats a broken content script.
-    return [];
-  }
-}
-
 /** What one page shows: its contacts, and the addresses it shows as the signed-in user's. */
 export interface PageDetection {
   contacts: DetectedContact[];
@@ -79,8 +57,9 @@ export interface PageDetection {
 }
 
 /**
- * Like `detectWith`, also returning the page's own (signed-in) addresses, so the extension
- * can treat them as the user's everywhere. Never throws.
+ * The contacts on the page, most relevant first (the first is the primary contact), and the
+ * addresses it shows as the signed-in user's, so the extension can treat them as the user's
+ * everywhere. Never throws: a bad URL or a page an adapter cannot read gives nothing.
  */
 export function detectPage(
   adapters: readonly SiteAdapter[],
@@ -97,6 +76,7 @@ export function detectPage(
     const ownEmails = [...new Set(own.flatMap((email) => normalizeEmail(email) ?? []))];
     return { contacts: applyContactRules(result, adapter.id, options), ownEmails };
   } catch {
+    // Hostile or half-loaded markup: nothing detected beats a broken content script.
     return { contacts: [], ownEmails: [] };
   }
 }

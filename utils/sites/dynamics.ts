@@ -2,12 +2,19 @@
  * Dynamics 365 (model-driven apps) Contact and Lead forms: the primary email input's value.
  * Other entities (account, opportunity, …) and views give nothing.
  */
+import { defineAdapter, defineSite } from './define-site';
 import { MAILTO_LINK, linkEmails } from './mailto-links';
 import { nameFromText, textOf } from './page-text';
 import { recordContacts } from './record-page';
 import { normalizeEmail } from './rules';
-import type { AdapterResult, RawContact, SiteAdapter } from './types';
+import type { AdapterResult, RawContact } from './types';
 import { isHiddenByMarkupOrCss } from './visibility';
+
+export const dynamicsSite = defineSite({
+  id: 'dynamics',
+  label: 'Dynamics 365',
+  matchPatterns: ['https://*.dynamics.com/*'],
+});
 
 /** `<org>.crm.dynamics.com`, `<org>.crm4.dynamics.com`, `<org>.crm11.dynamics.com`, … */
 const CRM_HOST = /^[a-z0-9-]+\.crm\d*\.dynamics\.com$/i;
@@ -22,7 +29,8 @@ const GUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}
  * `<input data-id="emailaddress1.fieldControl-mail-text-input" value="…">`. Read `.value`: the
  * attribute is stale once the rep edits. Secondary emails use `emailaddress2`/`3`.
  */
-const EMAIL_INPUTS = [1, 2, 3].map(
+// Pure mark: a bundle that needs only `dynamicsSite` drops this.
+const EMAIL_INPUTS = /* @__PURE__ */ [1, 2, 3].map(
   (n) => `[data-id="emailaddress${n}.fieldControl-mail-text-input"]`,
 );
 /** `<h1 data-id="header_title">Jane Doe</h1>`, sometimes followed by "- Saved". */
@@ -88,9 +96,7 @@ function extractDynamics(document: Document): AdapterResult {
   return { contacts: recordContacts(contacts, name) };
 }
 
-export const dynamics: SiteAdapter = {
-  id: 'dynamics',
-  name: 'Dynamics 365',
+export const dynamics = defineAdapter(dynamicsSite, {
   matches: (url) => url.protocol === 'https:' && CRM_HOST.test(url.hostname),
   extract: (document, url) =>
     isDynamicsContactForm(url) ? extractDynamics(document) : { contacts: [] },
@@ -107,4 +113,4 @@ export const dynamics: SiteAdapter = {
       'https://acme.crm.dynamics.com/main.aspx?pagetype=entityrecord&etn=contact',
     ],
   },
-};
+});

@@ -4,12 +4,13 @@
  * Person markup. Never a regex over the page text.
  */
 import { isInside } from './composed-tree';
+import { defineAdapter } from './define-site';
 import { mailtoContacts } from './mailto-links';
-import { SITE_MATCHES } from './matches';
 import { ARTICLE_CONTENT, contentRegions } from './page-regions';
 import { nameFromText, textOf } from './page-text';
+import { genericSite, SITES } from './registry';
 import { emailsFromMailto } from './rules';
-import type { RawContact, SiteAdapter } from './types';
+import type { RawContact } from './types';
 import { isHiddenByMarkupOrCss } from './visibility';
 
 /** hCard: `<div class="vcard"><a class="email" href="mailto:…">` (test/fixtures/generic/hcard.html). */
@@ -20,13 +21,15 @@ const MICRODATA_EMAIL = '[itemprop="email"]';
 const JSON_LD = 'script[type="application/ld+json"]';
 
 /**
- * Hosts of the sites with their own adapter (from the manifest patterns, loopback demo entries
- * left to us): there, a dedicated adapter finding nothing means nothing, never a generic scan.
+ * Hosts of the sites with their own adapter (from their match patterns): there, a dedicated
+ * adapter finding nothing means nothing, never a generic scan.
  */
-const DEDICATED_HOSTS = SITE_MATCHES.flatMap((pattern) => {
-  const host = /^[a-z*]+:\/\/([^/]+)\//.exec(pattern)?.[1] ?? '';
-  return !host || host === '127.0.0.1' || host === 'localhost' ? [] : [host];
-});
+const DEDICATED_HOSTS = SITES.filter((site) => !site.fallback).flatMap((site) =>
+  site.matchPatterns.flatMap((pattern) => {
+    const host = /^[a-z*]+:\/\/([^/]+)\//.exec(pattern)?.[1] ?? '';
+    return host ? [host] : [];
+  }),
+);
 
 function isDedicatedSiteHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
@@ -155,9 +158,7 @@ function extractGeneric(document: Document): { contacts: RawContact[] } {
   return { contacts };
 }
 
-export const generic: SiteAdapter = {
-  id: 'generic',
-  name: 'Other pages (mailto links, hCard, schema.org)',
+export const generic = defineAdapter(genericSite, {
   matches: (url) =>
     (url.protocol === 'https:' || url.protocol === 'http:') && !isDedicatedSiteHost(url.hostname),
   extract: (document) => extractGeneric(document),
@@ -168,4 +169,4 @@ export const generic: SiteAdapter = {
       'https://intranet.acme.example/people/jane-doe',
     ],
   },
-};
+});

@@ -4,9 +4,16 @@
  * `Document` and `URL` it is given. Fixtures: test/fixtures/gmail/.
  */
 import { cleanHeaderName, emailsInText, parseAddressList, type ParsedAddress } from './addresses';
+import { defineAdapter, defineSite } from './define-site';
 import { ROLE_RANK, isExternalAddress, normalizeEmail } from './rules';
-import type { AdapterResult, RawContact, SiteAdapter } from './types';
+import type { AdapterResult, RawContact } from './types';
 import { isHiddenByMarkup, isShownByMarkup } from './visibility';
+
+export const gmailSite = defineSite({
+  id: 'gmail',
+  label: 'Gmail',
+  matchPatterns: ['https://mail.google.com/*'],
+});
 
 /** `/mail/`, `/mail/u/1/`, delegated `/mail/u/0/d/<token>/`. */
 const MAIL_PATH = /^\/mail(?:\/u\/\d{1,3})?(?:\/d\/[\w-]{1,200})?\/?$/;
@@ -37,10 +44,14 @@ const FOLDED_MESSAGES = `.kQ ${MESSAGE}, .kx ${MESSAGE}`;
 const MAYBE_HIDDEN = '[style*="none"], [style*="hidden"], [hidden], [aria-hidden="true"]';
 /** Everyone Gmail names in a header: `<span class="gD|g2" email name data-hovercard-id>`. */
 const PERSON = 'span[email], span[data-hovercard-id]';
-const peopleIn = (...scopes: string[]) =>
+// The pure marks here and below let a bundle that needs only `gmailSite` drop these.
+const peopleIn = /* @__NO_SIDE_EFFECTS__ */ (...scopes: string[]) =>
   scopes.flatMap((s) => [`${s} span[email]`, `${s} span[data-hovercard-id]`]).join(', ');
 /** Sender: `span.gD`, or any person in the sender cell `td.gF`. */
-const SENDERS = `span.gD[email], span.gD[data-hovercard-id], ${peopleIn('td.gF')}`;
+const SENDERS = /* @__PURE__ */ [
+  'span.gD[email], span.gD[data-hovercard-id]',
+  peopleIn('td.gF'),
+].join(', ');
 /** Recipient chips `span.g2`, wherever they sit in the header. */
 const RECIPIENTS = 'span.g2[email], span.g2[data-hovercard-id]';
 /** One-line summary under the sender: "to Bob, me, cc: Carol" (To and Cc together). */
@@ -56,11 +67,11 @@ const NOT_HEADER = peopleIn('.a3s', '.M9');
 /** Open compose: popup `div.AD > … div.M9`, inline reply `.AO … div.M9`. */
 const COMPOSE_ROOT = 'div.M9';
 /** Chips since 2021: `div[name=to] [role=option][data-hovercard-id][data-name]`. */
-const COMPOSE_CHIPS = ['to', 'cc', 'bcc']
+const COMPOSE_CHIPS = /* @__PURE__ */ ['to', 'cc', 'bcc']
   .map((field) => `div[name="${field}"] [role="option"][data-hovercard-id]`)
   .join(', ');
 /** Before: hidden inputs `.GS .vR input[name=to]` holding `Name <addr>, addr2`. */
-const COMPOSE_INPUTS = ['to', 'cc', 'bcc']
+const COMPOSE_INPUTS = /* @__PURE__ */ ['to', 'cc', 'bcc']
   .map((field) => `.GS input[type="hidden"][name="${field}"]`)
   .join(', ');
 
@@ -362,9 +373,7 @@ function matches(url: URL): boolean {
   );
 }
 
-export const gmail: SiteAdapter = {
-  id: 'gmail',
-  name: 'Gmail',
+export const gmail = defineAdapter(gmailSite, {
   matches,
   extract,
   testUrls: {
@@ -383,4 +392,4 @@ export const gmail: SiteAdapter = {
       'https://mail.google.com/mail/u/0/?ui=2&view=pt&search=all&th=18c2f0a5b3e4d7f1',
     ],
   },
-};
+});

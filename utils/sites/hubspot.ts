@@ -3,13 +3,21 @@
  * Company (0-2), deal (0-3) and ticket (0-5) records give nothing.
  */
 import { isInside } from './composed-tree';
+import { defineAdapter, defineSite } from './define-site';
 import { mailtoContacts } from './mailto-links';
 import { contentRegions } from './page-regions';
 import { nameFromText, textOf } from './page-text';
 import { recordContacts } from './record-page';
 import { normalizeEmail } from './rules';
-import type { AdapterResult, RawContact, SiteAdapter } from './types';
+import type { AdapterResult, RawContact } from './types';
 import { isHiddenByMarkupOrCss } from './visibility';
+
+export const hubspotSite = defineSite({
+  id: 'hubspot',
+  label: 'HubSpot',
+  // Every regional app host (app, app-eu1, app-na2, …); the adapter reads only those.
+  matchPatterns: ['https://*.hubspot.com/*'],
+});
 
 /** `app.hubspot.com`, `app-eu1.hubspot.com`, `app-na2.hubspot.com`, … */
 const APP_HOST = /^app(?:-[a-z]{2,4}\d{0,2})?\.hubspot\.com$/i;
@@ -79,9 +87,7 @@ function extractHubSpot(document: Document): AdapterResult {
   return { contacts: recordContacts(contacts, name) };
 }
 
-export const hubspot: SiteAdapter = {
-  id: 'hubspot',
-  name: 'HubSpot',
+export const hubspot = defineAdapter(hubspotSite, {
   matches: (url) => url.protocol === 'https:' && APP_HOST.test(url.hostname),
   extract: (document, url) =>
     isHubSpotContactRecord(url) ? extractHubSpot(document) : { contacts: [] },
@@ -101,4 +107,4 @@ export const hubspot: SiteAdapter = {
       'https://app.hubspot.com/reports-dashboard/1234567/view/1',
     ],
   },
-};
+});

@@ -1,6 +1,11 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { adapterForUrl, detectContacts, SITE_ADAPTERS } from './index';
+import { adapterForUrlIn } from './detect';
+import { detectContacts, SITE_ADAPTERS } from './index';
+
+/** The adapter `detectContacts` would run on the URL. */
+const adapterForUrl = (url: string | URL, enabledSites?: readonly string[]) =>
+  adapterForUrlIn(SITE_ADAPTERS, url, enabledSites);
 
 const windows: Window[] = [];
 afterEach(async () => {

@@ -1,21 +1,23 @@
 /**
- * The site adapters, in the order they are tried, and `detectContacts`: the one entry point
- * the content script, the tests and the benchmark call. Pure: a `Document` and a URL in,
- * contacts out; no extension API, no side effects.
+ * The site adapters, in the registry's order, and `detectContacts`: the public entry the
+ * tests, the benchmark and the README use; each content script runs the same engine
+ * (`detectPage`) over its own site's adapter. Pure: a `Document` and a URL in, contacts out;
+ * no extension API, no side effects.
  */
+import { detectPage, type DetectOptions } from './detect';
 import { dynamics } from './dynamics';
 import { generic } from './generic';
 import { gmail } from './gmail';
 import { hubspot } from './hubspot';
 import { outlook } from './outlook';
 import { pipedrive } from './pipedrive';
-import { adapterForUrlIn, detectWith, type DetectOptions } from './detect';
+import { SITES, type SiteId } from './registry';
 import { salesforce } from './salesforce';
 import type { DetectedContact, SiteAdapter } from './types';
 import { zoho } from './zoho';
 
-/** First match wins; `generic` accepts any http(s) page, so it must stay last. */
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [
+/** Each registered site's adapter: a site in `SITES` without one here is a type error. */
+const ADAPTERS: { [Id in SiteId]: SiteAdapter & { id: Id } } = {
   gmail,
   outlook,
   salesforce,
@@ -24,20 +26,12 @@ export const SITE_ADAPTERS: readonly SiteAdapter[] = [
   dynamics,
   zoho,
   generic,
-];
+};
+
+/** In the registry's order: first match wins, the fallback (`generic`) last. */
+export const SITE_ADAPTERS: readonly SiteAdapter[] = SITES.map((site) => ADAPTERS[site.id]);
 
 export type { DetectOptions } from './detect';
-
-/**
- * The adapter that owns the URL, or undefined when none does or the owner is disabled. A site
- * with its own adapter never falls back to `generic`.
- */
-export function adapterForUrl(
-  url: string | URL,
-  enabledSites?: readonly string[],
-): SiteAdapter | undefined {
-  return adapterForUrlIn(SITE_ADAPTERS, url, enabledSites);
-}
 
 /**
  * The contacts on the page, most relevant first (the first is the primary contact). Never
@@ -48,5 +42,5 @@ export function detectContacts(
   url: string | URL,
   options: DetectOptions = {},
 ): DetectedContact[] {
-  return detectWith(SITE_ADAPTERS, document, url, options);
+  return detectPage(SITE_ADAPTERS, document, url, options).contacts;
 }

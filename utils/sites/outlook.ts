@@ -5,10 +5,22 @@
  * test/fixtures/outlook/.
  */
 import { emailsInText, parseAddress, type ParsedAddress } from './addresses';
+import { defineAdapter, defineSite } from './define-site';
 import { collapseWhitespace } from './page-text';
 import { isExternalAddress, normalizeEmail } from './rules';
-import type { AdapterResult, RawContact, SiteAdapter } from './types';
+import type { AdapterResult, RawContact } from './types';
 import { isShownByMarkup } from './visibility';
+
+export const outlookSite = defineSite({
+  id: 'outlook',
+  label: 'Outlook',
+  matchPatterns: [
+    'https://outlook.office.com/*',
+    'https://outlook.office365.com/*',
+    'https://outlook.live.com/*',
+    'https://outlook.cloud.microsoft/*',
+  ],
+});
 
 const HOSTS = new Set([
   'outlook.office.com',
@@ -192,9 +204,7 @@ function matches(url: URL): boolean {
   return url.protocol === 'https:' && HOSTS.has(url.hostname) && MAIL_PATH.test(url.pathname);
 }
 
-export const outlook: SiteAdapter = {
-  id: 'outlook',
-  name: 'Outlook on the web',
+export const outlook = defineAdapter(outlookSite, {
   matches,
   extract,
   testUrls: {
@@ -213,4 +223,4 @@ export const outlook: SiteAdapter = {
       'https://outlook.office.com/bookings/',
     ],
   },
-};
+});

@@ -19,7 +19,7 @@ export function collapseWhitespace(text: string, maxInput: number): string {
 }
 
 /** `"Jane Doe"` or `'Jane Doe'` → `Jane Doe`: one matching pair around the whole name. */
-export function unquotePair(name: string): string {
+function unquotePair(name: string): string {
   return /^(["']).*\1$/.test(name) ? name.slice(1, -1).trim() : name;
 }
 

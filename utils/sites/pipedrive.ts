@@ -3,11 +3,18 @@
  * else the first address in the main area. Deals, organisations and lists give nothing.
  */
 import { isInside } from './composed-tree';
+import { defineAdapter, defineSite } from './define-site';
 import { mailtoContacts } from './mailto-links';
 import { contentRegions } from './page-regions';
 import { recordContacts, recordHeadingName } from './record-page';
-import type { AdapterResult, SiteAdapter } from './types';
+import type { AdapterResult } from './types';
 import { isHiddenByMarkupOrCss } from './visibility';
+
+export const pipedriveSite = defineSite({
+  id: 'pipedrive',
+  label: 'Pipedrive',
+  matchPatterns: ['https://*.pipedrive.com/*'],
+});
 
 /** Any company subdomain; `www` is the marketing site and never a person page. */
 const APP_HOST = /^(?!www\.)[a-z0-9-]+\.pipedrive\.com$/i;
@@ -40,9 +47,7 @@ function extractPipedrive(document: Document): AdapterResult {
   return { contacts: recordContacts(contacts, recordHeadingName(roots, PERSON_NAME, inChrome)) };
 }
 
-export const pipedrive: SiteAdapter = {
-  id: 'pipedrive',
-  name: 'Pipedrive',
+export const pipedrive = defineAdapter(pipedriveSite, {
   matches: (url) => url.protocol === 'https:' && APP_HOST.test(url.hostname),
   extract: (document, url) =>
     PERSON_PATH.test(url.pathname) ? extractPipedrive(document) : { contacts: [] },
@@ -59,4 +64,4 @@ export const pipedrive: SiteAdapter = {
       'https://acme.pipedrive.com/person/new',
     ],
   },
-};
+});

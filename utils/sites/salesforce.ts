@@ -2,11 +2,18 @@
  * Salesforce Contact and Lead record pages, Lightning and Classic. Other objects (Account 001,
  * Opportunity 006, …) give nothing: their emails are not the person on screen.
  */
+import { defineAdapter, defineSite } from './define-site';
 import { MAILTO_LINK, linkEmails } from './mailto-links';
 import { nameFromText, textOf } from './page-text';
 import { normalizeEmail } from './rules';
-import type { AdapterResult, RawContact, SiteAdapter } from './types';
+import type { AdapterResult, RawContact } from './types';
 import { isHiddenByMarkupOrCss } from './visibility';
+
+export const salesforceSite = defineSite({
+  id: 'salesforce',
+  label: 'Salesforce',
+  matchPatterns: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
+});
 
 const LIGHTNING_HOST = /\.lightning\.force\.com$/i;
 const CLASSIC_HOST = /\.my\.salesforce\.com$/i;
@@ -96,7 +103,7 @@ function classicRecord(url: URL): SalesforceRecord | undefined {
  * first, with bounded depth, root count and elements scanned. Hits in the light DOM (today's
  * synthetic shadow) end the search before any walk.
  */
-export function deepQueryAll(root: ParentNode, selector: string): Element[] {
+function deepQueryAll(root: ParentNode, selector: string): Element[] {
   const found: Element[] = [];
   const queue: Array<{ node: ParentNode; depth: number }> = [{ node: root, depth: 0 }];
   let roots = 0;
@@ -169,9 +176,7 @@ function extractClassic(document: Document): AdapterResult {
   return { contacts: toContacts([...new Set(emails)], name, 0.85) };
 }
 
-export const salesforce: SiteAdapter = {
-  id: 'salesforce',
-  name: 'Salesforce',
+export const salesforce = defineAdapter(salesforceSite, {
   // The whole host is Salesforce's: pages other than Contact/Lead records give nothing, not a
   // generic scan.
   matches: (url) =>
@@ -203,4 +208,4 @@ export const salesforce: SiteAdapter = {
       'https://acme.my.salesforce.com/home/home.jsp',
     ],
   },
-};
+});

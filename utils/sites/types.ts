@@ -33,11 +33,29 @@ export interface AdapterResult {
   ownEmails?: string[];
 }
 
-export interface SiteAdapter {
-  /** Stable id, also the settings key of the site's on/off switch. */
-  id: string;
-  /** Human name for the options page. */
-  name: string;
+/**
+ * What a site is and where it runs, without its reader: the manifest, the options page and
+ * the settings read this, so their bundles do not carry the site's extractor.
+ */
+export interface SiteInfo<Id extends string = string> {
+  /** Stable id: the settings key of the site's on/off switch, the content script's name. */
+  id: Id;
+  /** How the options page and the README's "Supported sites" table name the site. */
+  label: string;
+  /**
+   * Where the site's content script runs (manifest `content_scripts.matches`). Custom domains
+   * an admin adds are registered at run time instead.
+   */
+  matchPatterns: readonly string[];
+  /**
+   * The fallback reads pages no other site claims (custom domains, the demo page), so it has
+   * no switch of its own on the options page.
+   */
+  fallback?: boolean;
+}
+
+/** A site and its reader: what a content script and `detectContacts` run. */
+export interface SiteAdapter extends SiteInfo {
   /** True when this adapter handles the URL (host and path shape). */
   matches(url: URL): boolean;
   /** Reads the page. Pure: no side effects, no extension API. */

@@ -3,10 +3,23 @@
  * addresses in the top bar, menus or footer.
  */
 import { isInside } from './composed-tree';
+import { defineAdapter, defineSite } from './define-site';
 import { mailtoContacts } from './mailto-links';
 import { contentRegions } from './page-regions';
 import { recordContacts, recordHeadingName } from './record-page';
-import type { AdapterResult, SiteAdapter } from './types';
+import type { AdapterResult } from './types';
+
+export const zohoSite = defineSite({
+  id: 'zoho',
+  label: 'Zoho CRM',
+  matchPatterns: [
+    'https://crm.zoho.com/*',
+    'https://crm.zoho.eu/*',
+    'https://crm.zoho.in/*',
+    'https://crm.zoho.com.au/*',
+    'https://crm.zoho.jp/*',
+  ],
+});
 
 /** One host per data centre. */
 const CRM_HOST = /^crm\.zoho\.(?:com|eu|in|com\.au|jp)$/i;
@@ -31,9 +44,7 @@ function extractZoho(document: Document): AdapterResult {
   return { contacts: recordContacts(contacts, recordHeadingName(roots, RECORD_NAME, skip)) };
 }
 
-export const zoho: SiteAdapter = {
-  id: 'zoho',
-  name: 'Zoho CRM',
+export const zoho = defineAdapter(zohoSite, {
   matches: (url) => url.protocol === 'https:' && CRM_HOST.test(url.hostname),
   extract: (document, url) =>
     RECORD_PATH.test(url.pathname) ? extractZoho(document) : { contacts: [] },
@@ -52,4 +63,4 @@ export const zoho: SiteAdapter = {
       'https://crm.zoho.eu/crm/org20012345/tab/Home/begin',
     ],
   },
-};
+});
