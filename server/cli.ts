@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { isLoopbackHost, parseKeysEnv, type KeysConfig } from './auth';
+import { isLoopbackHost } from '../utils/contract/backend-url';
+import { parseKeysEnv, type KeysConfig } from './auth';
 import { DEMO_KEYS } from './demo-keys';
 import { startServer } from './main';
 

@@ -1,12 +1,12 @@
-import type { Hono } from 'hono';
-import type { AppEnv } from '../app';
+import { Hono } from 'hono';
+import type { AppEnv } from '../middleware';
 import { importDemoSeed } from '../demo-seed-module';
 import type { Store, StoredContact } from '../store/types';
 
 const INBOX_SIZE = 6;
 
 /** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
@@ -37,7 +37,7 @@ function mailtoLink(contact: StoredContact): string {
   return `<a href="${href}">${escapeHtml(contact.name ?? contact.email)}</a>`;
 }
 
-export function renderDemoPage(contacts: StoredContact[]): string {
+function renderDemoPage(contacts: StoredContact[]): string {
   const open = contacts[0];
   // A second person on the open message, so the sidebar has someone to switch to.
   const cc = contacts[1];
@@ -73,8 +73,9 @@ ${message}
 </body></html>`;
 }
 
-export function registerDemoPage(app: Hono<AppEnv>, { store }: { store: Store }): void {
-  app.get('/demo', async (c) => {
+/** `GET /demo`: not part of the Context API, so not in its route table. */
+export function demoPage({ store }: { store: Store }): Hono<AppEnv> {
+  return new Hono<AppEnv>().get('/demo', async (c) => {
     // The page needs no script at all: forbid it, so even a missed escape cannot run code.
     c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
     return c.html(renderDemoPage(await inboxContacts(store)));
