@@ -6,8 +6,8 @@ import { createApp, type LogSink } from './app';
 import { isLoopbackHost } from '../utils/contract/backend-url';
 import type { KeysConfig } from './auth';
 import { DEMO_KEYS } from './demo-keys';
-import { importDemoSeed } from './demo-seed-module';
 import { loadDataset } from './load-dataset';
+import { buildDemoDataset } from './seed/demo';
 import { SqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
 
@@ -84,7 +84,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const store = new SqliteStore(options.dbPath);
   try {
     if (options.seed === 'demo' && (await store.countContacts()) === 0) {
-      const { buildDemoDataset } = await importDemoSeed();
       await loadDataset(store, buildDemoDataset({ now: options.now ?? new Date() }));
       log({ level: 'info', msg: 'loaded the demo dataset', contacts: await store.countContacts() });
     }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../middleware';
-import { importDemoSeed } from '../demo-seed-module';
+import { DEMO_PROMINENT_CONTACTS } from '../seed/demo';
 import type { Store, StoredContact } from '../store/types';
 
 const INBOX_SIZE = 6;
@@ -15,16 +15,10 @@ function escapeHtml(text: string): string {
     .replaceAll("'", '&#39;');
 }
 
-/** The seed's chosen demo contacts, else the contacts with the most engagements. */
+/** The demo seed's chosen contacts, else (other data) the contacts with the most engagements. */
 async function inboxContacts(store: Store): Promise<StoredContact[]> {
-  let prominent: readonly string[] = [];
-  try {
-    prominent = (await importDemoSeed()).DEMO_PROMINENT_CONTACTS ?? [];
-  } catch {
-    // Without the demo seed the busiest contacts make a fine inbox.
-  }
   const chosen: StoredContact[] = [];
-  for (const email of prominent.slice(0, INBOX_SIZE)) {
+  for (const email of DEMO_PROMINENT_CONTACTS.slice(0, INBOX_SIZE)) {
     const [contact] = await store.findContacts({ email: email.trim().toLowerCase() });
     if (contact) chosen.push(contact);
   }
