@@ -28,7 +28,7 @@ export const DEFAULT_RATE_LIMIT_PER_MINUTE = 6000;
  * Feedback posts per minute per key, on top of the general limit: reps' read keys may write
  * feedback, which is append-only, so one leaked or looping key must not fill the store.
  */
-export const DEFAULT_FEEDBACK_RATE_LIMIT_PER_MINUTE = 600;
+const DEFAULT_FEEDBACK_RATE_LIMIT_PER_MINUTE = 600;
 
 export interface AppOptions {
   store: Store;

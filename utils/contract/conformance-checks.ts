@@ -47,7 +47,7 @@ const failIf = (problem: string | null, ok: string): Outcome =>
 export const DEFAULT_SLOW_MS = 2000;
 
 /** What the checks learn as they run. */
-export interface CheckState {
+interface CheckState {
   features: string[];
   knownEmail: string | null;
   knownSource: string;

@@ -41,7 +41,7 @@ export interface Exchange {
 /** The request did not get an answer (refused, DNS, timeout): every check says so plainly. */
 export class RequestFailed extends Error {}
 
-export interface SendOptions {
+interface SendOptions {
   /** null = no Authorization header. */
   key: string | null;
   body?: unknown;
@@ -162,7 +162,7 @@ export function expectStatus(exchange: Exchange, status: number): string | null 
   return `${exchange.label}: expected HTTP ${status}, got ${exchange.status} with ${whatCameBack(exchange)}${hint}`;
 }
 
-export function expectJsonBody(exchange: Exchange): string | null {
+function expectJsonBody(exchange: Exchange): string | null {
   if (!isJson(exchange)) {
     return `${exchange.label}: expected content-type application/json, got ${whatCameBack(exchange)}`;
   }

@@ -33,7 +33,7 @@ const COMPONENT_PREFIX = '#/components/schemas/';
 // Temporary marker on refs produced by the input pass; never appears in the document.
 const INPUT_MARK = '\u0000input';
 
-export const OPENAPI_VERSION = '3.1.1';
+const OPENAPI_VERSION = '3.1.1';
 
 // ---------------------------------------------------------------------------------------
 // Components from the zod schemas

@@ -45,7 +45,7 @@ export type Scope = (typeof SCOPES)[number];
 /** The error statuses an operation may answer; each maps to one error code. */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 413 | 429 | 500;
 
-export type Tag = 'core' | 'ingestion' | 'admin' | 'feedback';
+type Tag = 'core' | 'ingestion' | 'admin' | 'feedback';
 
 /** A JSON Schema written out, for a response the zod schemas do not describe. */
 export type JsonSchema = Record<string, unknown>;
@@ -65,7 +65,7 @@ export interface QuerySpec {
   descriptions?: Record<string, string>;
 }
 
-export interface ResponseSpec {
+interface ResponseSpec {
   description: string;
   /** Omitted: no body (204). */
   schema?: z.ZodType | JsonSchema;
