@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isLoopbackHost } from '../utils/contract/backend-url';
-import { errorText } from '../utils/contract/errors';
+import { errorDetail, errorText } from '../utils/contract/errors';
 import { DEFAULT_BODY_LIMIT_BYTES } from '../utils/contract/limits';
 import { DEFAULT_RATE_LIMIT_PER_MINUTE } from './app';
 import { parseKeysEnv, type KeysConfig } from './auth';
@@ -142,9 +142,7 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(
-      `Unexpected failure: ${error instanceof Error ? error.stack : String(error)}\n`,
-    );
+    process.stderr.write(`Unexpected failure: ${errorDetail(error)}\n`);
     process.exitCode = 1;
   },
 );

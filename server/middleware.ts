@@ -5,7 +5,7 @@
  */
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { errorText } from '../utils/contract/errors';
+import { errorDetail, errorText } from '../utils/contract/errors';
 import type { Scope } from '../utils/contract/routes';
 import { ApiError } from './api-error';
 import { scopeAllows, type KeyGrant, type KeyRing } from './auth';
@@ -70,7 +70,7 @@ export function errorHandler(log: LogSink): ErrorHandler<AppEnv> {
       msg: 'unhandled error',
       method: c.req.method,
       path: redactPath(c.req.path),
-      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      error: errorDetail(error),
     });
     return c.json(
       new ApiError(

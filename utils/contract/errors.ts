@@ -44,3 +44,8 @@ export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** The stack of a thrown value when it has one, for logs (never for a client). */
+export function errorDetail(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
