@@ -12,6 +12,7 @@ import {
   summarize,
   type CheckResult,
 } from '../utils/contract/conformance';
+import { errorText } from '../utils/contract/errors';
 import { Email } from '../utils/contract/schemas';
 
 const USAGE = `Usage: npm run conformance -- --url <base URL> --key <read key> [options]
@@ -50,7 +51,7 @@ function parseCli(argv: string[]) {
       },
     }));
   } catch (error) {
-    usageError(error instanceof Error ? error.message : String(error));
+    usageError(errorText(error));
   }
   if (values.help) {
     console.log(USAGE);

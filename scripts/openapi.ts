@@ -1,5 +1,5 @@
 /**
- * `npm run openapi` writes docs/openapi.json from the zod schemas;
+ * `npm run openapi` writes docs/openapi.json from the zod schemas and the route table;
  * `npm run openapi -- --check` exits 1 when the committed file is out of date (for CI).
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -28,7 +28,7 @@ if (args.includes('--check')) {
   }
   if (current !== text) {
     console.error(
-      `${target} is out of date with utils/contract/schemas.ts. Run \`npm run openapi\` and commit it.`,
+      `${target} is out of date with utils/contract/ (schemas.ts, routes.ts). Run \`npm run openapi\` and commit it.`,
     );
     process.exit(1);
   }

@@ -1,18 +1,11 @@
 import type { z } from 'zod';
-import { describeZodError } from '../utils/contract/errors';
+import {
+  describeZodError,
+  ERROR_STATUS,
+  formatIssuePath,
+  type ErrorCode,
+} from '../utils/contract/errors';
 import type { ErrorBody } from '../utils/contract/schemas';
-
-/** The contract's error codes with their HTTP status. */
-export const ERROR_STATUS = {
-  invalid_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  payload_too_large: 413,
-  rate_limited: 429,
-  internal: 500,
-} as const;
-export type ErrorCode = keyof typeof ERROR_STATUS;
 
 /** A failure a route reports to the client; the app turns it into the contract's error body. */
 export class ApiError extends Error {
@@ -39,18 +32,8 @@ export class ApiError extends Error {
   }
 }
 
-/** `a.b[0].c` from a zod issue path. */
-export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
-  const text = path.reduce<string>(
-    (acc, part) =>
-      typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part),
-    '',
-  );
-  return text || '(root)';
-}
-
 /** 400 naming every invalid path, e.g. `contacts[0].email: not a valid email address`. */
-export function invalidRequestFromZod(what: string, error: z.ZodError): ApiError {
+function invalidRequestFromZod(what: string, error: z.ZodError): ApiError {
   return new ApiError(
     'invalid_request',
     `Invalid ${what}: ${describeZodError(error)}`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isLoopbackHost, KeyRing, parseKeysEnv, scopeAllows } from './auth';
+import { isLoopbackHost } from '../utils/contract/backend-url';
+import { KeyRing, parseKeysEnv, scopeAllows } from './auth';
 import { RateLimiter } from './rate-limit';
 
 describe('parseKeysEnv', () => {

@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-
-export const SCOPES = ['read', 'write', 'admin'] as const;
-export type Scope = (typeof SCOPES)[number];
+import { SCOPES, type Scope } from '../utils/contract/routes';
 
 /** Keys per scope; a scope takes one key or several. */
 export type KeysConfig = Partial<Record<Scope, string | readonly string[]>>;
@@ -88,5 +86,3 @@ export class KeyRing {
     return this.grants.get(hashKey(match[1])) ?? null;
   }
 }
-
-export { isLoopbackHost } from '../utils/contract/backend-url';

@@ -1,5 +1,9 @@
 import { parseArgs } from 'node:util';
-import { isLoopbackHost, parseKeysEnv, type KeysConfig } from './auth';
+import { isLoopbackHost } from '../utils/contract/backend-url';
+import { errorDetail, errorText } from '../utils/contract/errors';
+import { DEFAULT_BODY_LIMIT_BYTES } from '../utils/contract/limits';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE } from './app';
+import { parseKeysEnv, type KeysConfig } from './auth';
 import { DEMO_KEYS } from './demo-keys';
 import { startServer } from './main';
 
@@ -13,8 +17,8 @@ const USAGE = `Usage: npm run server -- [--port 8787] [--host 127.0.0.1] [--db .
   --host   Interface to listen on. Default 127.0.0.1.
   --db     SQLite file; its directory is created. Default ./data/touchpoint.db.
   --seed   "demo" loads the demo dataset into an empty database.
-  --rate-limit   Requests per minute per key. Default 6000.
-  --body-limit   Largest request body in bytes. Default 1048576.
+  --rate-limit   Requests per minute per key. Default ${DEFAULT_RATE_LIMIT_PER_MINUTE}.
+  --body-limit   Largest request body in bytes. Default ${DEFAULT_BODY_LIMIT_BYTES}.
 Environment: TOUCHPOINT_KEYS="read:<key>,write:<key>,admin:<key>" (scopes may repeat).
 Without it the server uses the public demo keys, on a loopback host only.`;
 
@@ -47,7 +51,7 @@ function parseCommandLine(argv: string[]) {
       },
     }));
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(errorText(error));
   }
   if (values.seed !== undefined && values.seed !== 'demo') {
     throw new UsageError(`--seed takes only "demo" (got "${values.seed}").`);
@@ -93,7 +97,7 @@ async function main(): Promise<number> {
     try {
       keys = parseKeysEnv(keysEnv);
     } catch (error) {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(`${errorText(error)}\n`);
       return 1;
     }
   }
@@ -110,9 +114,7 @@ async function main(): Promise<number> {
   try {
     server = await startServer({ ...options, keys, log: logLine });
   } catch (error) {
-    process.stderr.write(
-      `Cannot start: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    process.stderr.write(`Cannot start: ${errorText(error)}\n`);
     return 1;
   }
   logLine({
@@ -140,9 +142,7 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(
-      `Unexpected failure: ${error instanceof Error ? error.stack : String(error)}\n`,
-    );
+    process.stderr.write(`Unexpected failure: ${errorDetail(error)}\n`);
     process.exitCode = 1;
   },
 );

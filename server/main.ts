@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp, type LogSink } from './app';
-import { isLoopbackHost, type KeysConfig } from './auth';
+import { isLoopbackHost } from '../utils/contract/backend-url';
+import type { KeysConfig } from './auth';
 import { DEMO_KEYS } from './demo-keys';
-import { importDemoSeed } from './demo-seed-module';
 import { loadDataset } from './load-dataset';
+import { buildDemoDataset } from './seed/demo';
 import { SqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
 
@@ -83,7 +84,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const store = new SqliteStore(options.dbPath);
   try {
     if (options.seed === 'demo' && (await store.countContacts()) === 0) {
-      const { buildDemoDataset } = await importDemoSeed();
       await loadDataset(store, buildDemoDataset({ now: options.now ?? new Date() }));
       log({ level: 'info', msg: 'loaded the demo dataset', contacts: await store.countContacts() });
     }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { channelOfType } from '../utils/contract/channels';
 import {
   Email,
   ENGAGEMENT_TYPES,
@@ -42,17 +43,6 @@ const TRACK_NAME_TYPES: Record<string, string> = {
   'ad clicked': 'ad.clicked',
   'social engaged': 'social.engaged',
   'campaign joined': 'campaign.joined',
-};
-
-const CHANNEL_BY_PREFIX: Record<string, string> = {
-  email: 'email',
-  web: 'web',
-  form: 'web',
-  asset: 'web',
-  video: 'web',
-  event: 'event',
-  ad: 'ads',
-  social: 'social',
 };
 
 export function snakeName(name: string): string {
@@ -170,13 +160,12 @@ export function eventFromSegmentCall(
     call.type === 'page'
       ? (stringField(properties, 'title') ?? call.name ?? url ?? 'Page viewed')
       : (stringField(properties, 'title', 'subject', 'name') ?? call.event);
-  const prefix = type.split('.')[0] ?? '';
   const event: IngestEvent = {
     id: `segment:${call.messageId ?? fallbackMessageId(call)}`,
     type,
     occurredAt: call.timestamp ?? receivedAt,
     title,
-    channel: prefix === 'custom' ? 'other' : (CHANNEL_BY_PREFIX[prefix] ?? 'other'),
+    channel: channelOfType(type),
     source: { system: 'segment', rawType: call.type === 'page' ? 'page' : call.event },
     details: flatDetails(properties),
     contact: contactFromTraits(email, call),

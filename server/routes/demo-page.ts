@@ -1,12 +1,12 @@
-import type { Hono } from 'hono';
-import type { AppEnv } from '../app';
-import { importDemoSeed } from '../demo-seed-module';
+import { Hono } from 'hono';
+import type { AppEnv } from '../middleware';
+import { DEMO_PROMINENT_CONTACTS } from '../seed/demo';
 import type { Store, StoredContact } from '../store/types';
 
 const INBOX_SIZE = 6;
 
 /** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
@@ -15,16 +15,10 @@ export function escapeHtml(text: string): string {
     .replaceAll("'", '&#39;');
 }
 
-/** The seed's chosen demo contacts, else the contacts with the most engagements. */
+/** The demo seed's chosen contacts, else (other data) the contacts with the most engagements. */
 async function inboxContacts(store: Store): Promise<StoredContact[]> {
-  let prominent: readonly string[] = [];
-  try {
-    prominent = (await importDemoSeed()).DEMO_PROMINENT_CONTACTS ?? [];
-  } catch {
-    // Without the demo seed the busiest contacts make a fine inbox.
-  }
   const chosen: StoredContact[] = [];
-  for (const email of prominent.slice(0, INBOX_SIZE)) {
+  for (const email of DEMO_PROMINENT_CONTACTS.slice(0, INBOX_SIZE)) {
     const [contact] = await store.findContacts({ email: email.trim().toLowerCase() });
     if (contact) chosen.push(contact);
   }
@@ -37,7 +31,7 @@ function mailtoLink(contact: StoredContact): string {
   return `<a href="${href}">${escapeHtml(contact.name ?? contact.email)}</a>`;
 }
 
-export function renderDemoPage(contacts: StoredContact[]): string {
+function renderDemoPage(contacts: StoredContact[]): string {
   const open = contacts[0];
   // A second person on the open message, so the sidebar has someone to switch to.
   const cc = contacts[1];
@@ -73,8 +67,9 @@ ${message}
 </body></html>`;
 }
 
-export function registerDemoPage(app: Hono<AppEnv>, { store }: { store: Store }): void {
-  app.get('/demo', async (c) => {
+/** `GET /demo`: not part of the Context API, so not in its route table. */
+export function demoPage({ store }: { store: Store }): Hono<AppEnv> {
+  return new Hono<AppEnv>().get('/demo', async (c) => {
     // The page needs no script at all: forbid it, so even a missed escape cannot run code.
     c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
     return c.html(renderDemoPage(await inboxContacts(store)));

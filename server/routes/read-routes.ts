@@ -1,9 +1,8 @@
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
+import { MAX_LOOKUP_ASSETS, MAX_LOOKUP_HIGHLIGHTS } from '../../utils/contract/limits';
+import { ROUTES } from '../../utils/contract/routes';
 import {
-  EngagementsQuery,
   INCLUDES,
-  LookupRequest,
-  MessagingQuery,
   type ContactRef,
   type EngagementsPage,
   type Highlight,
@@ -12,15 +11,13 @@ import {
   type LookupResult,
   type MessagingList,
 } from '../../utils/contract/schemas';
-import { ApiError, parseOrThrow } from '../api-error';
-import { readJsonBody, type AppEnv, type RouteDeps } from '../app';
+import { ApiError } from '../api-error';
 import { decodeEngagementCursor, encodeEngagementCursor } from '../cursor';
+import type { AppEnv } from '../middleware';
 import type { Store, StoredContact } from '../store/types';
+import { onRoute, pathParam, readBody, readQuery, type RouteDeps } from './on-route';
 
-export const SOURCE_SYSTEM = 'touchpoint-reference';
-const MAX_HIGHLIGHTS = 10;
-/** Content consumed: the most recently touched assets (a busy contact touches hundreds). */
-export const MAX_LOOKUP_ASSETS = 50;
+const SOURCE_SYSTEM = 'touchpoint-reference';
 
 function splitList(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
@@ -87,7 +84,7 @@ async function buildResult(
   };
   if (include.has('scores')) result.scores = contact.scores ?? [];
   if (include.has('highlights')) {
-    const events = await store.listHighlightEvents(contact.id, MAX_HIGHLIGHTS, sinceMs);
+    const events = await store.listHighlightEvents(contact.id, MAX_LOOKUP_HIGHLIGHTS, sinceMs);
     result.highlights = events
       .map(highlightFromEvent)
       .sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0));
@@ -121,9 +118,12 @@ async function buildResult(
   return result;
 }
 
-export function registerReadRoutes(app: Hono<AppEnv>, { store, requireScope }: RouteDeps): void {
-  app.post('/v1/lookup', requireScope('read'), async (c) => {
-    const request = parseOrThrow(LookupRequest, await readJsonBody(c), 'lookup request');
+/** Lookup, a contact's engagement pages and the messaging library. */
+export function readRoutes({ store, guard }: RouteDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  onRoute(app, ROUTES.lookupContacts, guard, async (c) => {
+    const request = await readBody(c, ROUTES.lookupContacts);
     const include = new Set<Include>(
       request.include ? INCLUDES.filter((part) => request.include?.includes(part)) : [...INCLUDES],
     );
@@ -139,9 +139,9 @@ export function registerReadRoutes(app: Hono<AppEnv>, { store, requireScope }: R
     return c.json(body);
   });
 
-  app.get('/v1/contacts/:contactId/engagements', requireScope('read'), async (c) => {
-    const contactId = c.req.param('contactId');
-    const query = parseOrThrow(EngagementsQuery, c.req.query(), 'query');
+  onRoute(app, ROUTES.listEngagements, guard, async (c) => {
+    const contactId = pathParam(c, 'contactId');
+    const query = readQuery(c, ROUTES.listEngagements);
     const contact = await store.getContactById(contactId);
     if (!contact) {
       throw new ApiError(
@@ -167,8 +167,8 @@ export function registerReadRoutes(app: Hono<AppEnv>, { store, requireScope }: R
     return c.json(body);
   });
 
-  app.get('/v1/messaging', requireScope('read'), async (c) => {
-    const query = parseOrThrow(MessagingQuery, c.req.query(), 'query');
+  onRoute(app, ROUTES.listMessaging, guard, async (c) => {
+    const query = readQuery(c, ROUTES.listMessaging);
     const messaging = await store.listMessaging({
       ids: splitList(query.ids),
       campaignId: query.campaignId,
@@ -180,4 +180,6 @@ export function registerReadRoutes(app: Hono<AppEnv>, { store, requireScope }: R
     };
     return c.json(body);
   });
+
+  return app;
 }

@@ -1,24 +1,19 @@
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
+import { describeZodError } from '../../utils/contract/errors';
+import { ROUTES } from '../../utils/contract/routes';
 import {
-  Asset,
-  Campaign,
-  ContactUpsert,
   Email,
-  EventsRequest,
   IngestEvent,
   MAX_EVENTS_PER_BATCH,
-  MembershipUpsert,
-  Messaging,
   SegmentCall,
-  SegmentRequest,
   type EventsResponse,
   type IngestContact,
 } from '../../utils/contract/schemas';
-import { describeZodError } from '../../utils/contract/errors';
-import { ApiError, parseOrThrow } from '../api-error';
-import { readJsonBody, type AppEnv, type RouteDeps } from '../app';
+import { ApiError } from '../api-error';
+import { readJsonBody, type AppEnv } from '../middleware';
 import { contactEmailOf, contactFromTraits, eventFromSegmentCall } from '../segment';
 import type { Store } from '../store/types';
+import { onRoute, pathParam, readBody, type RouteDeps } from './on-route';
 
 function emailFromPath(raw: string): string {
   const parsed = Email.safeParse(raw);
@@ -33,7 +28,7 @@ function emailFromPath(raw: string): string {
 }
 
 /** Body `id` must agree with the path id; a missing one is taken from the path. */
-function withPathId(body: unknown, id: string): unknown {
+const withPathId = (id: string) => (body: unknown) => {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
   const record = body as Record<string, unknown>;
   if (record.id !== undefined && record.id !== id) {
@@ -44,7 +39,7 @@ function withPathId(body: unknown, id: string): unknown {
     );
   }
   return { ...record, id };
-}
+};
 
 /** Stores the valid events and reports each invalid one by index, naming the bad path. */
 async function ingestEach(
@@ -94,17 +89,20 @@ function segmentToEvent(item: unknown, receivedAt: string) {
     : { error: describeZodError(event.error, 5).replace(/^occurredAt/, 'timestamp') };
 }
 
-export function registerWriteRoutes(app: Hono<AppEnv>, { store, requireScope }: RouteDeps): void {
-  app.post('/v1/events', requireScope('write'), async (c) => {
-    const request = parseOrThrow(EventsRequest, await readJsonBody(c), 'events request');
+/** Ingestion (events, Segment calls, upserts) and erasure. */
+export function writeRoutes({ store, guard }: RouteDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  onRoute(app, ROUTES.ingestEvents, guard, async (c) => {
+    const request = await readBody(c, ROUTES.ingestEvents);
     return c.json(await ingestEach(store, request.events, validateEvent));
   });
 
-  app.post('/v1/ingest/segment', requireScope('write'), async (c) => {
+  onRoute(app, ROUTES.ingestSegment, guard, async (c) => {
     const raw = await readJsonBody(c);
     // The union's own error ("Invalid input") would not say which of the two shapes to send.
     const isBatch = raw !== null && typeof raw === 'object' && 'batch' in raw;
-    const body = SegmentRequest.safeParse(raw);
+    const body = ROUTES.ingestSegment.body.schema.safeParse(raw);
     if (!body.success) {
       throw new ApiError(
         'invalid_request',
@@ -120,9 +118,9 @@ export function registerWriteRoutes(app: Hono<AppEnv>, { store, requireScope }: 
     return c.json(await ingestEach(store, calls, (item) => segmentToEvent(item, receivedAt)));
   });
 
-  app.put('/v1/contacts/:email', requireScope('write'), async (c) => {
-    const email = emailFromPath(c.req.param('email'));
-    const body = parseOrThrow(ContactUpsert, await readJsonBody(c), 'contact');
+  onRoute(app, ROUTES.upsertContact, guard, async (c) => {
+    const email = emailFromPath(pathParam(c, 'email'));
+    const body = await readBody(c, ROUTES.upsertContact);
     if (body.email !== undefined && body.email !== email) {
       throw new ApiError(
         'invalid_request',
@@ -134,33 +132,29 @@ export function registerWriteRoutes(app: Hono<AppEnv>, { store, requireScope }: 
     return c.json(stored);
   });
 
-  app.put('/v1/campaigns/:id', requireScope('write'), async (c) => {
-    const body = withPathId(await readJsonBody(c), c.req.param('id'));
-    const [stored] = await store.upsertCampaigns([parseOrThrow(Campaign, body, 'campaign')]);
+  onRoute(app, ROUTES.upsertCampaign, guard, async (c) => {
+    const body = await readBody(c, ROUTES.upsertCampaign, withPathId(pathParam(c, 'id')));
+    const [stored] = await store.upsertCampaigns([body]);
     return c.json(stored);
   });
 
-  app.put('/v1/assets/:id', requireScope('write'), async (c) => {
-    const body = withPathId(await readJsonBody(c), c.req.param('id'));
-    const [stored] = await store.upsertAssets([parseOrThrow(Asset, body, 'asset')]);
+  onRoute(app, ROUTES.upsertAsset, guard, async (c) => {
+    const body = await readBody(c, ROUTES.upsertAsset, withPathId(pathParam(c, 'id')));
+    const [stored] = await store.upsertAssets([body]);
     return c.json(stored);
   });
 
-  app.put('/v1/messaging/:id', requireScope('write'), async (c) => {
-    const body = withPathId(await readJsonBody(c), c.req.param('id'));
-    const [stored] = await store.upsertMessaging([parseOrThrow(Messaging, body, 'messaging')]);
+  onRoute(app, ROUTES.upsertMessaging, guard, async (c) => {
+    const body = await readBody(c, ROUTES.upsertMessaging, withPathId(pathParam(c, 'id')));
+    const [stored] = await store.upsertMessaging([body]);
     return c.json(stored);
   });
 
-  app.put('/v1/campaigns/:id/members/:email', requireScope('write'), async (c) => {
-    const campaignId = c.req.param('id');
-    const email = emailFromPath(c.req.param('email'));
+  onRoute(app, ROUTES.upsertCampaignMember, guard, async (c) => {
+    const campaignId = pathParam(c, 'id');
+    const email = emailFromPath(pathParam(c, 'email'));
     // The body is optional here: an empty one means "member, no status".
-    const body = parseOrThrow(
-      MembershipUpsert,
-      await readJsonBody(c, { emptyAs: {} }),
-      'membership',
-    );
+    const body = await readBody(c, ROUTES.upsertCampaignMember);
     if (!(await store.getCampaign(campaignId))) {
       throw new ApiError(
         'not_found',
@@ -173,11 +167,13 @@ export function registerWriteRoutes(app: Hono<AppEnv>, { store, requireScope }: 
     return c.json(stored);
   });
 
-  app.delete('/v1/contacts/:email', requireScope('admin'), async (c) => {
-    const email = emailFromPath(c.req.param('email'));
+  onRoute(app, ROUTES.deleteContact, guard, async (c) => {
+    const email = emailFromPath(pathParam(c, 'email'));
     if (!(await store.eraseContact(email))) {
       throw new ApiError('not_found', `No contact with email ${email}; nothing was erased.`);
     }
     return c.body(null, 204);
   });
+
+  return app;
 }

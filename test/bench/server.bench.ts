@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import type { ContactRef } from '../../utils/contract/schemas';
 import { createApp, loadDataset, SqliteStore, startServer } from '../../server/main';
 import { DEMO_KEYS } from '../../server/demo-keys';
-import { MAX_LOOKUP_ASSETS } from '../../server/routes/read-routes';
+import { MAX_LOOKUP_ASSETS } from '../../utils/contract/limits';
 import { SeededRandom } from '../../server/seed/seeded-random';
 import type { Store } from '../../server/store/types';
 import {

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LookupResponse } from '../../utils/contract/schemas';
-import { importDemoSeed } from '../../server/demo-seed-module';
+import { DEMO_PROMINENT_CONTACTS as prominent } from '../../server/seed/demo';
 import { makeTempDir, startTestServer, type TestServer } from './harness';
 
 const dirs: string[] = [];
@@ -28,7 +28,6 @@ async function summary(server: TestServer, emails: readonly string[]) {
 
 describe('--seed demo', () => {
   it('loads the demo dataset into an empty database once; a restart neither loses nor duplicates it', async () => {
-    const { DEMO_PROMINENT_CONTACTS: prominent = [] } = await importDemoSeed();
     expect(prominent.length).toBeGreaterThan(0);
     const dir = await makeTempDir();
     dirs.push(dir);

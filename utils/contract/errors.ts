@@ -17,3 +17,35 @@ export function describeZodError(error: z.ZodError, max = 3): string {
   const more = error.issues.length > max ? ` (and ${error.issues.length - max} more)` : '';
   return lines.join('; ') + more;
 }
+
+/** The contract's error codes with their HTTP status. */
+export const ERROR_STATUS = {
+  invalid_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** `a.b[0].c` from a zod issue path; `(root)` for the value itself. */
+export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
+  const text = path.reduce<string>(
+    (acc, part) =>
+      typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part),
+    '',
+  );
+  return text || '(root)';
+}
+
+/** The message of a thrown value, which need not be an Error. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The stack of a thrown value when it has one, for logs (never for a client). */
+export function errorDetail(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
