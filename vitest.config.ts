@@ -5,7 +5,8 @@ import { WxtVitest } from 'wxt/testing';
  * `npm test` runs three projects:
  * - unit: pure modules and extension code (WXT's fake browser), in Node or happy-dom;
  * - server: the reference server over real HTTP on temporary SQLite files;
- * - e2e: real Chromium with the built extension loaded (test/e2e/global-setup.ts builds it).
+ * - e2e: real Chromium with the built extension loaded (test/e2e/global-setup.ts builds it);
+ * - firefox: real Firefox ESR with the Firefox build installed (test/firefox/global-setup.ts).
  */
 export default defineConfig({
   test: {
@@ -35,6 +36,17 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'firefox',
+          include: ['test/firefox/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/firefox/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 120_000,

@@ -35,6 +35,9 @@ function buildTimeHostPermissions(): string[] {
   return granted;
 }
 
+/** Origins a backend may be on, asked for one at a time when the admin saves a backend. */
+const OPTIONAL_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   imports: false,
@@ -56,7 +59,10 @@ export default defineConfig({
     // reads it from policies.json `3rdparty.Extensions["touchpoint@touchpoint.dev"]`.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     // Backends are granted one origin at a time when the admin saves them on the options page.
-    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // Firefox's MV2 build declares them as optional_permissions (WXT drops
+    // optional_host_permissions there, and Firefox requests no origin it was not told of).
+    optional_host_permissions: OPTIONAL_ORIGINS,
+    ...(browser === 'firefox' ? { optional_permissions: OPTIONAL_ORIGINS } : {}),
     // Only the backend a build is wired to (and, in demo builds, the local reference server)
     // is granted at install; others are asked for when the admin saves them.
     host_permissions: buildTimeHostPermissions(),
@@ -96,7 +102,14 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'touchpoint@touchpoint.dev', strict_min_version: '128.0' },
+            gecko: {
+              id: 'touchpoint@touchpoint.dev',
+              // 140 ESR: the oldest ESR companies deploy, and the first with the data
+              // collection declaration addons.mozilla.org requires of new add-ons.
+              strict_min_version: '140.0',
+              // Contacts' addresses go to the backend the admin configures (never to us).
+              data_collection_permissions: { required: ['personallyIdentifyingInfo'] },
+            },
           },
         }
       : {}),

@@ -23,7 +23,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CUSTOM_DOMAIN_ORIGIN = 'https://crm.touchpoint-e2e.test';
 const CUSTOM_DOMAIN_PATTERN = `${CUSTOM_DOMAIN_ORIGIN}/*`;
 
-const BUILD_SCRIPT = `import { build } from 'wxt'; await build({ outDir: process.argv[1] });`;
+const BUILD_SCRIPT = `import { build } from 'wxt'; await build({ outDir: process.argv[1], browser: process.argv[2] });`;
 
 /**
  * Builds the extension once per `npm test` from the current code, with no backend baked in
@@ -45,15 +45,17 @@ export default async function setup(project: TestProject): Promise<() => void> {
 }
 
 /**
- * Builds the Chrome MV3 extension into `<outBase>/chrome-mv3`. `defaults` are the build-time
+ * Builds the extension into `<outBase>/chrome-mv3` (`<outBase>/firefox-mv2` for Firefox). `defaults` are the build-time
  * backend defaults; empty values win over any .env file, so by default the build carries none.
  */
 export function buildExtension(
   outBase: string,
   defaults: { backendUrl?: string; apiKey?: string } = {},
+  browser: 'chrome' | 'firefox' = 'chrome',
 ): Promise<void> {
+  const args = ['--input-type=module', '-e', BUILD_SCRIPT, outBase, browser];
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', BUILD_SCRIPT, outBase], {
+    const child = spawn(process.execPath, args, {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -85,7 +87,7 @@ export function buildExtension(
   });
 }
 
-function assertBuilt(extensionDir: string): void {
+export function assertBuilt(extensionDir: string): void {
   const manifest = join(extensionDir, 'manifest.json');
   if (!existsSync(manifest)) {
     throw new Error(`The extension build wrote no ${manifest}. Run \`npm run build\` to check.`);
