@@ -7,12 +7,13 @@ import { isLoopbackHost, type KeysConfig } from './auth';
 import { DEMO_KEYS } from './demo-keys';
 import { importDemoSeed } from './demo-seed-module';
 import { loadDataset } from './load-dataset';
-import { SqliteStore } from './store/sqlite';
+import { openStore } from './store/open';
 import type { Store } from './store/types';
 
 export { createApp } from './app';
 export { loadDataset } from './load-dataset';
 export { SqliteStore } from './store/sqlite';
+export { openStore } from './store/open';
 export type { KeysConfig } from './auth';
 
 export interface StartServerOptions {
@@ -20,6 +21,7 @@ export interface StartServerOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /** A SQLite file path, or a postgres:// URL (see openStore). */
   dbPath: string;
   /** Load the demo dataset when the database has no contacts yet. */
   seed?: 'demo';
@@ -80,7 +82,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   }
   const keys = usingDemoKeys ? DEMO_KEYS : (options.keys as KeysConfig);
 
-  const store = new SqliteStore(options.dbPath);
+  const store = await openStore(options.dbPath);
   try {
     if (options.seed === 'demo' && (await store.countContacts()) === 0) {
       const { buildDemoDataset } = await importDemoSeed();
