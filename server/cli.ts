@@ -59,7 +59,7 @@ function parseCommandLine(argv: string[]) {
     throw new UsageError('--host needs a host name or address, e.g. 127.0.0.1.');
   }
   if (values.db !== undefined && values.db.trim() === '') {
-    throw new UsageError('--db needs a file path, e.g. ./data/touchpoint.db, or a postgres:// URL.');
+    throw new UsageError('--db needs a file path (./data/touchpoint.db) or a postgres:// URL.');
   }
   return {
     help: values.help === true,
