@@ -4,7 +4,8 @@ import { WxtVitest } from 'wxt/testing';
 /**
  * `npm test` runs three projects:
  * - unit: pure modules and extension code (WXT's fake browser), in Node or happy-dom;
- * - server: the reference server over real HTTP on temporary SQLite files;
+ * - server: the reference server over real HTTP on temporary SQLite files and PostgreSQL
+ *   databases (test/server/postgres-global-setup.ts starts the cluster);
  * - e2e: real Chromium with the built extension loaded (test/e2e/global-setup.ts builds it);
  * - firefox: real Firefox ESR with the Firefox build installed (test/firefox/global-setup.ts).
  */
@@ -27,6 +28,8 @@ export default defineConfig({
           name: 'server',
           include: ['server/**/*.test.ts', 'test/server/**/*.test.ts'],
           environment: 'node',
+          // A throw-away PostgreSQL cluster for the PostgreSQL store's tests.
+          globalSetup: ['test/server/postgres-global-setup.ts'],
           testTimeout: 60_000,
         },
       },

@@ -6,6 +6,7 @@ import { DEFAULT_RATE_LIMIT_PER_MINUTE } from './app';
 import { parseKeysEnv, type KeysConfig } from './auth';
 import { DEMO_KEYS } from './demo-keys';
 import { startServer } from './main';
+import { describeDb } from './store/open';
 
 /**
  * `npm run server -- --port 8787 --host 127.0.0.1 --db ./data/touchpoint.db [--seed demo]`
@@ -15,11 +16,13 @@ import { startServer } from './main';
 const USAGE = `Usage: npm run server -- [--port 8787] [--host 127.0.0.1] [--db ./data/touchpoint.db] [--seed demo]
   --port   TCP port, 0..65535 (0 = any free port). Default 8787.
   --host   Interface to listen on. Default 127.0.0.1.
-  --db     SQLite file; its directory is created. Default ./data/touchpoint.db.
+  --db     SQLite file (its directory is created), or postgres://user:pass@host:5432/db.
+           Default $TOUCHPOINT_DB, else ./data/touchpoint.db.
   --seed   "demo" loads the demo dataset into an empty database.
   --rate-limit   Requests per minute per key. Default ${DEFAULT_RATE_LIMIT_PER_MINUTE}.
   --body-limit   Largest request body in bytes. Default ${DEFAULT_BODY_LIMIT_BYTES}.
-Environment: TOUCHPOINT_KEYS="read:<key>,write:<key>,admin:<key>" (scopes may repeat).
+Environment: TOUCHPOINT_DB=<path or postgres:// URL> when --db is absent.
+TOUCHPOINT_KEYS="read:<key>,write:<key>,admin:<key>" (scopes may repeat).
 Without it the server uses the public demo keys, on a loopback host only.`;
 
 class UsageError extends Error {}
@@ -60,13 +63,13 @@ function parseCommandLine(argv: string[]) {
     throw new UsageError('--host needs a host name or address, e.g. 127.0.0.1.');
   }
   if (values.db !== undefined && values.db.trim() === '') {
-    throw new UsageError('--db needs a file path, e.g. ./data/touchpoint.db.');
+    throw new UsageError('--db needs a file path (./data/touchpoint.db) or a postgres:// URL.');
   }
   return {
     help: values.help === true,
     port: positiveInteger('port', values.port, 0, 65535) ?? 8787,
     host: values.host ?? '127.0.0.1',
-    dbPath: values.db ?? './data/touchpoint.db',
+    dbPath: values.db ?? (process.env.TOUCHPOINT_DB?.trim() || './data/touchpoint.db'),
     seed: values.seed === 'demo' ? ('demo' as const) : undefined,
     rateLimitPerMinute: positiveInteger('rate-limit', values['rate-limit'], 1, 10_000_000),
     bodyLimitBytes: positiveInteger('body-limit', values['body-limit'], 1024, 1024 ** 3),
@@ -121,7 +124,7 @@ async function main(): Promise<number> {
     level: 'info',
     msg: `Touchpoint reference server listening on ${server.url}`,
     url: server.url,
-    db: options.dbPath,
+    db: describeDb(options.dbPath),
     demoPage: `${server.url}/demo`,
   });
 

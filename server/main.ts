@@ -8,12 +8,13 @@ import type { KeysConfig } from './auth';
 import { DEMO_KEYS } from './demo-keys';
 import { loadDataset } from './load-dataset';
 import { buildDemoDataset } from './seed/demo';
-import { SqliteStore } from './store/sqlite';
+import { openStore } from './store/open';
 import type { Store } from './store/types';
 
 export { createApp } from './app';
 export { loadDataset } from './load-dataset';
 export { SqliteStore } from './store/sqlite';
+export { openStore } from './store/open';
 export type { KeysConfig } from './auth';
 
 export interface StartServerOptions {
@@ -21,6 +22,7 @@ export interface StartServerOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /** A SQLite file path, or a postgres:// URL (see openStore). */
   dbPath: string;
   /** Load the demo dataset when the database has no contacts yet. */
   seed?: 'demo';
@@ -81,7 +83,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   }
   const keys = usingDemoKeys ? DEMO_KEYS : (options.keys as KeysConfig);
 
-  const store = new SqliteStore(options.dbPath);
+  const store = await openStore(options.dbPath);
   try {
     if (options.seed === 'demo' && (await store.countContacts()) === 0) {
       await loadDataset(store, buildDemoDataset({ now: options.now ?? new Date() }));

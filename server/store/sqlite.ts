@@ -1,5 +1,6 @@
+import { sha256Hex } from './email-hash';
 import { ParsedCache } from './parsed-cache';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -98,9 +99,7 @@ CREATE INDEX IF NOT EXISTS feedback_contact ON feedback (contact_id);
 CREATE INDEX IF NOT EXISTS feedback_contact_email ON feedback (contact_email);
 `;
 
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
+export { sha256Hex };
 
 interface ContactRow {
   id: string;

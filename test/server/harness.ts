@@ -5,9 +5,13 @@ import { DEMO_KEYS } from '../../server/demo-keys';
 import { startServer, type RunningServer, type StartServerOptions } from '../../server/main';
 import type { IngestEvent } from '../../utils/contract/schemas';
 
-/** A real server on a free port and a fresh SQLite file in a temp dir. */
+/**
+ * A real server on a free port and a fresh SQLite file in a temp dir, or with
+ * `store: 'postgres'` a fresh database on the test cluster (postgres-global-setup.ts).
+ */
 export interface TestServer extends RunningServer {
   dir: string;
+  /** The SQLite file, or the PostgreSQL database's URL. */
   dbPath: string;
   call(
     method: string,
@@ -23,11 +27,22 @@ export async function makeTempDir(): Promise<string> {
 }
 
 export async function startTestServer(
-  options: Partial<StartServerOptions> & { dir?: string } = {},
+  options: Partial<StartServerOptions> & { dir?: string; store?: 'sqlite' | 'postgres' } = {},
 ): Promise<TestServer> {
+  const { store: kind = 'sqlite', ...serverOptions } = options;
   const dir = options.dir ?? (await makeTempDir());
-  const dbPath = options.dbPath ?? join(dir, 'touchpoint.db');
-  const server = await startServer({ port: 0, log: () => {}, ...options, dbPath });
+  // Loaded only here: it reads the cluster's URL from vitest, which scripts do not run under.
+  const database =
+    kind === 'postgres' && options.dbPath === undefined
+      ? await (await import('./postgres-test-db')).createTestDatabase()
+      : undefined;
+  const dbPath = options.dbPath ?? database?.url ?? join(dir, 'touchpoint.db');
+  const server = await startServer({ port: 0, log: () => {}, ...serverOptions, dbPath }).catch(
+    async (error: unknown) => {
+      await database?.drop();
+      throw error;
+    },
+  );
   const call: TestServer['call'] = async (method, path, { key = 'admin', json, body } = {}) => {
     const headers: Record<string, string> = {};
     if (key) headers.authorization = `Bearer ${DEMO_KEYS[key]}`;
@@ -53,6 +68,7 @@ export async function startTestServer(
     call,
     async dispose() {
       await server.close();
+      await database?.drop();
       if (!options.dir) await rm(dir, { recursive: true, force: true });
     },
   };
