@@ -147,6 +147,114 @@ describe.skipIf(!available)('Firefox ESR', () => {
 });
 
 /** The in-page sidebar's frame (BiDi lists an extension frame as about:blank: ask it). */
+describe.skipIf(!available)('Firefox ESR: feedback and the draft check', () => {
+  it('keeps “Missed” through a backend outage and delivers it once the backend is back', async () => {
+    // A server of its own, on a port it can come back on, with the demo data.
+    const dir = mkdtempSync(join(tmpdir(), 'touchpoint-firefox-outage-'));
+    const dbPath = join(dir, 'touchpoint.db');
+    const start = (port = 0) =>
+      startServer({
+        port,
+        host: '127.0.0.1',
+        dbPath,
+        seed: 'demo',
+        log: () => {},
+        shutdownGraceMs: 100,
+      });
+    let running = await start();
+    const { port, url } = running;
+    try {
+      await withFirefox({ backend: { baseUrl: url, apiKey: DEMO_KEYS.read } }, async (session) => {
+        const sidebar = await session.openExtensionPage('sidebar.html');
+        const page = await session.newPage();
+        await page.goto(`${url}/demo`);
+        await waitForLauncher(page, /highlight|touch|score/i);
+        await page.bringToFront();
+        const entry = `#messaging-section [data-messaging-id="${TCO_V2}"]`;
+        await sidebar.waitForSelector(entry, { timeout: 20_000 });
+        const before = await storedFeedbackIds(url, TCO_V2);
+
+        await running.close();
+        await sidebar.evaluate((entry) => {
+          const missed = [...document.querySelectorAll(`${entry} button`)].find((b) =>
+            b.textContent?.trim().startsWith('Missed'),
+          );
+          if (!missed) throw new Error('No Missed button on the entry');
+          missed.setAttribute('data-test-click', '');
+        }, entry);
+        await sidebar.click('[data-test-click]');
+        // After the undo window the background tries, finds no backend, and shows it waiting.
+        await sidebar.waitForFunction(() => document.body.innerText.includes('Waiting to send'), {
+          timeout: 30_000,
+        });
+        running = await start(port);
+        await waitFor(
+          async () => (await storedFeedbackIds(url, TCO_V2)).length === before.length + 1,
+          'the queued feedback to reach the backend',
+          60_000,
+        );
+        // Exactly once, also after more retries had the chance to run.
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        expect((await storedFeedbackIds(url, TCO_V2)).length).toBe(before.length + 1);
+      });
+    } finally {
+      await running.close().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('checks a Gmail compose in the browser: the launcher says what to fix', async () => {
+    await withFirefox({ backend: demoBackend() }, async (session) => {
+      session.routeHtml('https://mail.google.com/', composeHtml(dana.email));
+      const page = await session.newPage();
+      await page.goto('https://mail.google.com/mail/u/0/#inbox?compose=new');
+      await waitForLauncher(page, /\S/);
+      await page.click('[aria-label="Message Body"]');
+      await page.keyboard.type(
+        'Hi Dana, we can rip and replace your legacy scheduler in a single weekend.',
+        { delay: 5 },
+      );
+      await waitFor(
+        async () =>
+          /^\d+ to fix$/.test(
+            await page.evaluate(
+              () =>
+                document.querySelector('touchpoint-ui')?.shadowRoot?.querySelector('.draft')
+                  ?.textContent ?? '',
+            ),
+          ),
+        'the launcher to sum up the draft check',
+        20_000,
+      );
+      await firefoxScreenshot(page, 'launcher-draft');
+    });
+  });
+});
+
+/** The demo's current "Total cost of ownership" messaging, which Dana was exposed to. */
+const TCO_V2 = 'msg-tco-v2';
+
+async function storedFeedbackIds(baseUrl: string, messagingId: string): Promise<string[]> {
+  const response = await fetch(
+    `${baseUrl}/v1/feedback?messagingId=${encodeURIComponent(messagingId)}`,
+    { headers: { authorization: `Bearer ${DEMO_KEYS.read}` } },
+  ).catch(() => undefined);
+  if (!response?.ok) return [];
+  const body = (await response.json()) as { feedback: { id: string }[] };
+  return body.feedback.map((f) => f.id);
+}
+
+/** A Gmail compose addressed to `to` (the shape the Gmail adapter reads). */
+function composeHtml(to: string): string {
+  return `<!doctype html><html lang="en"><head><title>Inbox - jane@corp.example - Corp Mail</title></head>
+<body><div class="nH"><div class="AD"><div class="M9"><form method="POST"><div class="aoD hl">
+<div name="to" class="afV"><div role="listbox" aria-label="To">
+<div role="option" data-hovercard-id="${to}" data-name="Dana Whitfield">Dana Whitfield</div>
+</div></div></div><input name="subjectbox" value="Next steps"></form>
+<div class="Am Al editable" role="textbox" contenteditable="true" tabindex="1" aria-label="Message Body"></div>
+</div></div></div></body></html>`;
+}
+
 async function waitForSidebarFrame(page: Page) {
   let found: Frame | undefined;
   await waitFor(async () => {
