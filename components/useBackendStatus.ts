@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { BackendStatus } from '../utils/protocol/backend-status';
-import { sendMessage } from '../utils/protocol/protocol';
+import { pageToBackground } from '../utils/protocol/page-to-background';
 
 /**
  * The background's view of the backend; `undefined` while it is being checked. A new
@@ -10,7 +10,8 @@ export function useBackendStatus(refreshKey?: string): BackendStatus | undefined
   const [status, setStatus] = useState<BackendStatus>();
   useEffect(() => {
     let live = true;
-    sendMessage('getBackendStatus', undefined)
+    pageToBackground
+      .sendMessage('getBackendStatus', undefined)
       .then((s) => live && setStatus(s))
       .catch(
         (error: unknown) =>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MessagingLibraryAnswer } from '../../utils/protocol/library-protocol';
-import { sendMessage } from '../../utils/protocol/protocol';
+import { pageToBackground } from '../../utils/protocol/page-to-background';
 
 export type LibraryLoad =
   | { kind: 'loading' }
@@ -21,7 +21,8 @@ export function useMessagingLibrary(): MessagingLibraryState {
   const [reloading, setReloading] = useState(false);
   useEffect(() => {
     let live = true;
-    sendMessage('getMessagingLibrary', undefined)
+    pageToBackground
+      .sendMessage('getMessagingLibrary', undefined)
       .then((answer) => live && setLoad({ kind: 'ready', answer }))
       .catch(
         (error: unknown) =>

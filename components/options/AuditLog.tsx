@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { sendMessage, type AuditEntry } from '../../utils/protocol/protocol';
+import { pageToBackground } from '../../utils/protocol/page-to-background';
+import type { AuditEntry } from '../../utils/protocol/protocol';
 import { auditEntriesAsCsv, auditEntriesAsJson } from './audit-export';
 import { downloadText, today } from './download';
 import { errorMessage } from './error-message';
@@ -19,7 +20,7 @@ export function AuditLog() {
   /** Resolves true when the log was read; a failure is shown, never thrown. */
   const load = useCallback(
     () =>
-      sendMessage('getAuditLog', undefined).then(
+      pageToBackground.sendMessage('getAuditLog', undefined).then(
         (list) => {
           setEntries(list);
           return true;
@@ -49,7 +50,7 @@ export function AuditLog() {
     }
   };
   const clear = () =>
-    void sendMessage('clearAuditLog', undefined).then(
+    void pageToBackground.sendMessage('clearAuditLog', undefined).then(
       async () => {
         if (await load()) setOutcome({ ok: true, text: 'Audit log cleared.' });
       },

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { FeedbackDestination } from '../../utils/protocol/feedback-protocol';
-import { sendMessage } from '../../utils/protocol/protocol';
+import { pageToBackground } from '../../utils/protocol/page-to-background';
 import type { BackendSettings } from '../../utils/settings';
 import { errorMessage } from './error-message';
 import { LockedNote } from './LockedNote';
@@ -75,7 +75,7 @@ function useFeedbackDestination(refreshKey: string): FeedbackDestination | undef
   const [answer, setAnswer] = useState<{ key: string; destination: FeedbackDestination }>();
   useEffect(() => {
     let live = true;
-    sendMessage('getFeedbackDestination', undefined).then(
+    pageToBackground.sendMessage('getFeedbackDestination', undefined).then(
       (destination) => live && setAnswer({ key: refreshKey, destination }),
       (error: unknown) =>
         live &&

@@ -1,10 +1,10 @@
 import type { BackendStatus } from '../../utils/protocol/backend-status';
-import { sendMessage } from '../../utils/protocol/protocol';
+import { pageToBackground } from '../../utils/protocol/page-to-background';
 
 /** A backend's connection test, run by the background (only it talks to backends). */
 export async function testConnection(baseUrl: string, apiKey: string): Promise<BackendStatus> {
   try {
-    return await sendMessage('testBackend', { baseUrl, apiKey });
+    return await pageToBackground.sendMessage('testBackend', { baseUrl, apiKey });
   } catch (error) {
     return {
       kind: 'unreachable',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { FEEDBACK_UNDO_MS } from '../../utils/background/feedback-queue';
+import { FEEDBACK_UNDO_MS } from '../../utils/protocol/feedback-protocol';
 import type { PendingFeedback } from '../../utils/protocol/feedback-protocol';
 import { FEEDBACK_KIND_LABELS, useFeedback } from './use-feedback';
 import { useNow } from './use-now';

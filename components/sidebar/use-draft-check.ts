@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { storage } from 'wxt/utils/storage';
 import type { TabDraftCheck } from '../../utils/protocol/draft-protocol';
-import { sendMessage } from '../../utils/protocol/protocol';
+import { pageToBackground } from '../../utils/protocol/page-to-background';
 
 /** Where the background keeps each tab's draft check (utils/background/draft-handlers.ts). */
 const DRAFT_CHECKS_KEY = 'session:draftChecks';
@@ -14,7 +14,8 @@ export function useDraftCheck(tabId: number | undefined): TabDraftCheck | null {
     let live = true;
     let watched = false;
     const show = (value: TabDraftCheck | null) => live && setCheck({ tabId, check: value });
-    sendMessage('getDraftCheck', { tabId })
+    pageToBackground
+      .sendMessage('getDraftCheck', { tabId })
       // A change seen through storage meanwhile is newer than this answer.
       .then((value) => watched || show(value))
       // No answer (the worker restarting): the storage watch below brings the next check.

@@ -9,7 +9,7 @@ import type { FeedbackDestination } from '../protocol/feedback-protocol';
 import { loadEffectiveSettings, watchSettingsView } from '../settings/settings-store';
 import { chooseFeedbackTarget } from './feedback-destination';
 import { createFeedbackQueue, type FeedbackQueue } from './feedback-queue';
-import { feedbackQueueItem } from './feedback-store';
+import { feedbackQueueItem } from '../protocol/watched-items';
 
 export const FEEDBACK_ALARM = 'touchpoint-feedback';
 /** Chrome fires alarms no sooner than 30 s ahead; nearer wakes are the timer's. */

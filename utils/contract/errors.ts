@@ -17,3 +17,9 @@ export function describeZodError(error: z.ZodError, max = 3): string {
   const more = error.issues.length > max ? ` (and ${error.issues.length - max} more)` : '';
   return lines.join('; ') + more;
 }
+
+/** The message of a caught error, for a sentence shown to the user or logged. */
+export function errorText(error: unknown, fallback = 'unknown error'): string {
+  if (error instanceof Error) return error.message || fallback;
+  return typeof error === 'string' && error !== '' ? error : fallback;
+}
