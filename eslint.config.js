@@ -23,6 +23,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // useLiveEffect (components/use-live-effect.ts) takes deps as useEffect does.
+      'react-hooks/exhaustive-deps': ['warn', { additionalHooks: '(useLiveEffect)' }],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },

@@ -3,7 +3,7 @@ import { pageToBackground } from '../../utils/protocol/page-to-background';
 import type { AuditEntry } from '../../utils/protocol/protocol';
 import { auditEntriesAsCsv, auditEntriesAsJson } from './audit-export';
 import { downloadText, today } from './download';
-import { errorMessage } from './error-message';
+import { errorText } from '../../utils/contract/errors';
 import { SaveStatus, type SaveOutcome } from './SaveStatus';
 
 const OUTCOME_LABELS: Record<AuditEntry['outcome'], string> = {
@@ -28,7 +28,7 @@ export function AuditLog() {
         (error: unknown) => {
           setOutcome({
             ok: false,
-            text: `Could not read the audit log (${errorMessage(error)}). Click Refresh; if it keeps failing, reload the extension.`,
+            text: `Could not read the audit log (${errorText(error)}). Click Refresh; if it keeps failing, reload the extension.`,
           });
           return false;
         },
@@ -57,7 +57,7 @@ export function AuditLog() {
       (error: unknown) =>
         setOutcome({
           ok: false,
-          text: `The audit log was not cleared (${errorMessage(error)}). Try again; if it keeps failing, reload the extension.`,
+          text: `The audit log was not cleared (${errorText(error)}). Try again; if it keeps failing, reload the extension.`,
         }),
     );
 

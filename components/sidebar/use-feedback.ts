@@ -13,6 +13,8 @@ import type {
   PendingFeedback,
 } from '../../utils/protocol/feedback-protocol';
 import { pageToBackground } from '../../utils/protocol/page-to-background';
+import { errorText } from '../../utils/contract/errors';
+import { useLiveEffect } from '../use-live-effect';
 
 export const FEEDBACK_KIND_LABELS: Record<FeedbackKind, string> = {
   messaging_landed: 'Landed',
@@ -79,10 +81,6 @@ export function feedbackKey(
     : `${email}\nasset\n${target.assetId}`;
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Kinds that add up (each objection is its own item) rather than replace the last choice. */
 const ADDITIVE_KINDS: ReadonlySet<FeedbackKind> = new Set(['objection', 'note']);
 
@@ -119,16 +117,12 @@ export function useFeedbackState(): FeedbackState {
   }, []);
 
   useEffect(() => watchPendingFeedback(setPending), []);
-  useEffect(() => {
-    let live = true;
+  useLiveEffect((live) => {
     pageToBackground.sendMessage('getFeedbackDestination', undefined).then(
-      (answer) => live && setDestination(answer),
+      (answer) => live() && setDestination(answer),
       (error: unknown) =>
-        live && setDestination({ state: 'none', message: backgroundSilent(error) }),
+        live() && setDestination({ state: 'none', message: backgroundSilent(error) }),
     );
-    return () => {
-      live = false;
-    };
   }, []);
 
   const choose = useCallback(

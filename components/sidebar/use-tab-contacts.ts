@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { errorText } from '../../utils/contract/errors';
 import { followTabContacts } from '../../utils/protocol/background-to-page';
@@ -119,13 +119,15 @@ export function useTabContacts(): TabContactsState {
     };
   }, []);
 
-  const opener: SidebarOpener | undefined =
-    place.kind === 'opener'
-      ? place.opener
-      : followed === undefined
-        ? undefined
-        : { tabId: followed };
-  const key = opener && ('tabId' in opener ? `tab:${opener.tabId}` : 'frame');
+  const opener = useMemo<SidebarOpener | undefined>(
+    () =>
+      place.kind === 'opener'
+        ? place.opener
+        : followed === undefined
+          ? undefined
+          : { tabId: followed },
+    [followed],
+  );
   useLiveEffect(
     (live) => {
       if (!opener) return;
@@ -168,8 +170,7 @@ export function useTabContacts(): TabContactsState {
         );
       return stop;
     },
-    // The opener is known by its key (a new object each render).
-    [key],
+    [opener],
   );
 
   return state;
