@@ -11,7 +11,7 @@ import { useLiveEffect } from '../use-live-effect';
 const AUTOMATIC = '';
 
 /**
- * Which saved backend collects reps' feedback (issue 7): automatic (the first enabled
+ * Which saved backend collects reps' feedback: automatic (the first enabled
  * backend that lists the `feedback` feature) or one the admin picks. Below it, where
  * feedback goes now, as the background sees it.
  */

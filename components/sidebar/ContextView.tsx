@@ -1,5 +1,5 @@
 import { startTransition, useEffect, useState, useMemo } from 'react';
-import type { ContactContext } from '../../utils/backend-client/context-merge';
+import type { ContactContext } from '../../utils/protocol/page-to-background';
 import { messagingExposure } from '../../utils/consistency/exposure';
 import { Campaigns } from './Campaigns';
 import { ContactHeader } from './ContactHeader';

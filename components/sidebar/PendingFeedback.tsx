@@ -46,7 +46,7 @@ function subject(item: PendingFeedback): string {
 }
 
 /**
- * The footer's "Waiting to send" list (issue 7): feedback the background still holds, with
+ * The footer's "Waiting to send" list: feedback the background still holds, with
  * why; refused ones can be retried, waiting ones sent now, either discarded. Hidden when nothing waits. When no backend
  * collects feedback, says so: the buttons still queue, and the items wait here.
  */

@@ -18,7 +18,7 @@ import {
  */
 export type SidebarPlace = { kind: 'opener'; opener: SidebarOpener } | { kind: 'follow' };
 
-export function sidebarPlace(win: Window): SidebarPlace {
+function sidebarPlace(win: Window): SidebarPlace {
   if (win.top !== win) {
     const frameToken = new URLSearchParams(win.location.hash.slice(1)).get('frame') ?? '';
     return { kind: 'opener', opener: { frameToken } };

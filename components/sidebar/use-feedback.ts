@@ -1,5 +1,5 @@
 /**
- * The rep's feedback to marketing from the sidebar (issue 7): what each button last queued,
+ * The rep's feedback to marketing from the sidebar: what each button last queued,
  * the background's queue as stored, and where feedback goes. The state lives in the
  * sidebar (`useFeedbackState` in SidebarApp, shared through `FeedbackContext`) so a choice
  * stays pressed across a Refresh or a switch to another contact and back.

@@ -10,10 +10,10 @@ import { matchOrigin, originPermission } from '../settings/permissions';
 import type { CustomDomain } from '../settings/schema';
 import { loadEffectiveSettings, watchSettingsView } from '../settings/settings-store';
 
-export const CUSTOM_SCRIPT_PREFIX = 'custom:';
+const CUSTOM_SCRIPT_PREFIX = 'custom:';
 
 /** What is registered for one custom domain. */
-export function customDomainScript(domain: CustomDomain) {
+function customDomainScript(domain: CustomDomain) {
   return {
     id: `${CUSTOM_SCRIPT_PREFIX}${domain.origin}`,
     js: [`content-scripts/${domain.adapter}.js`],

@@ -99,7 +99,7 @@ const checks = serialUpdates(draftChecksItem);
 const updateChecks = checks.update;
 
 /** Checks `text` for `tabId` and stores the result ('' clears it); returns its counts. */
-export async function checkTabDraft(
+async function checkTabDraft(
   tabId: number,
   text: string,
   now = Date.now(),

@@ -1,5 +1,5 @@
 /**
- * The background's feedback queue, wired (issue 7): stored in `local:feedbackQueue`, sent to
+ * The background's feedback queue, wired: stored in `local:feedbackQueue`, sent to
  * the backend `feedback-destination.ts` picks, woken by a timer while the worker lives and by
  * an alarm after it stopped; on every worker start, waiting items are sent.
  */

@@ -1,5 +1,5 @@
 /**
- * The feedback queue (issue 7): reps' feedback waits in storage until a backend has it.
+ * The feedback queue: reps' feedback waits in storage until a backend has it.
  *
  * - Enqueue writes the item before any request, so a closed browser or a stopped service
  *   worker loses nothing; the item is held `undoMs` first, so the rep can undo it.
@@ -39,8 +39,8 @@ import {
 export { describeQueuedFeedback, FEEDBACK_UNDO_MS, type QueuedFeedback };
 
 /** Items the queue holds at most: beyond that, something is wrong for far too long. */
-export const FEEDBACK_QUEUE_LIMIT = 500;
-export const RETRY_BASE_MS = 10_000;
+const FEEDBACK_QUEUE_LIMIT = 500;
+const RETRY_BASE_MS = 10_000;
 export const RETRY_MAX_MS = 30 * 60_000;
 
 /** Where the queue lives: a WXT storage item in the extension, memory in tests. */
@@ -102,7 +102,7 @@ export interface FeedbackQueue {
 }
 
 /** Back-off before attempt `attempts + 1`: 10 s doubling to 30 min, ±20 % jitter. */
-export function retryDelayMs(attempts: number, random = Math.random): number {
+function retryDelayMs(attempts: number, random = Math.random): number {
   const base = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
   return Math.round(base * (0.8 + 0.4 * random()));
 }

@@ -60,7 +60,7 @@ export async function frameTokenKnown(tabId: number, token: unknown): Promise<bo
 }
 
 /** The command's name in the manifest (wxt.config.ts `commands`). */
-export const TOGGLE_SIDEBAR_COMMAND = 'toggle-sidebar';
+const TOGGLE_SIDEBAR_COMMAND = 'toggle-sidebar';
 
 /** The display settings, kept in memory so a gesture's handler needs no await. */
 let display: DisplaySettings | undefined;
@@ -101,7 +101,7 @@ export function registerLauncherHandlers(): void {
   });
 }
 
-export async function launcherSettings(): Promise<LauncherSettings> {
+async function launcherSettings(): Promise<LauncherSettings> {
   const current = display ?? (display = (await effectiveSettings()).display);
   return { mode: current.mode, autoOpen: current.autoOpen, position: current.launcherPosition };
 }
@@ -111,7 +111,7 @@ export async function launcherSettings(): Promise<LauncherSettings> {
  * with a lookup (cache first, so the sidebar opens warm) the backend's name and a signal.
  * With privacy.lookupOnlyWhenOpened nothing is looked up until the sidebar asks.
  */
-export async function launcherSummary(tabId: number): Promise<LauncherSummary | null> {
+async function launcherSummary(tabId: number): Promise<LauncherSummary | null> {
   const primary = (await getTabContacts(tabId))?.contacts[0];
   if (!primary) return null;
   const fromPage: LauncherSummary = {

@@ -12,7 +12,7 @@ import { onPageMessage, type PageSender } from './door';
 import { frameTokenKnown } from './launcher-handlers';
 import { getTabContacts } from './tab-contacts';
 
-export const NOT_OUR_FRAME =
+const NOT_OUR_FRAME =
   'This sidebar was not opened by Touchpoint on this page, so it shows nothing. Open it with the Touchpoint button on the page or in the toolbar.';
 
 /** The tab the sidebar shows, or the refusal of a frame Touchpoint's launcher did not make. */

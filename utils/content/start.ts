@@ -29,14 +29,14 @@ export async function startContentScript(
 ): Promise<void> {
   const document = win.document;
   document.documentElement.dataset.touchpoint = 'active';
-  // The launcher and the in-page sidebar (issue 5): drawn once a contact is detected.
+  // The launcher and the in-page sidebar: drawn once a contact is detected.
   const ui = createInpageUi(document, browser.runtime.getURL('/sidebar.html'), {
     settings: () => contentToBackground.sendMessage('getLauncherSettings', undefined),
     summary: () => contentToBackground.sendMessage('getLauncherSummary', undefined),
     openSidePanel: () => contentToBackground.sendMessage('openSidePanel', undefined),
     loadFrame: () => loadPart('part-frame', injectPart),
   });
-  // The draft check (issue 6): once a compose is open, its text goes to the background.
+  // The draft check: once a compose is open, its text goes to the background.
   let stopDrafts: (() => void) | undefined;
   const watchComposeDrafts = (contacts: readonly DetectedContact[]) => {
     if (stopDrafts || !contacts.some((contact) => contact.role === 'compose')) return;

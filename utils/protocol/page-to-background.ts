@@ -21,10 +21,17 @@ import type { AuditEntry, TabContacts } from './protocol';
 export type { EngagementsOutcome } from '../backend-client/context-client';
 export type {
   ContactContext,
+  ContextState,
   EngagementCursor,
+  SourceStatus,
   SourcedEngagement,
 } from '../backend-client/context-merge';
-export type { MessagingLibrary } from '../backend-client/library-client';
+export type {
+  AssetFeedback,
+  LibraryEntry,
+  LibrarySource,
+  MessagingLibrary,
+} from '../backend-client/library-client';
 
 /** Which sidebar opens: one framed in a tab by the launcher (its token), or one for a tab. */
 export type SidebarOpener =
