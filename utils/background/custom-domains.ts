@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import { matchOrigin, originPermission } from '../settings/permissions';
 import type { CustomDomain } from '../settings/schema';
 import { loadEffectiveSettings, watchSettingsView } from '../settings/settings-store';
+import { serial } from '../settings/serial-update';
 
 const CUSTOM_SCRIPT_PREFIX = 'custom:';
 
@@ -97,10 +98,10 @@ export async function syncCustomDomains(
  */
 export function syncCustomDomainsOnChanges(api: CustomDomainApi = browserApi): () => void {
   let previous: CustomDomain[] | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
+  const syncs = serial();
   const sync = () => {
-    queue = queue
-      .then(async () => {
+    syncs
+      .run(async () => {
         const { sites, backends } = await loadEffectiveSettings();
         const keepOrigins = backends.backends.flatMap((b) => {
           try {
