@@ -102,6 +102,8 @@ export default tseslint.config(
     },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // useLiveEffect (components/use-live-effect.ts) takes deps as useEffect does.
+      'react-hooks/exhaustive-deps': ['warn', { additionalHooks: '(useLiveEffect)' }],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },

@@ -23,7 +23,15 @@ export function SidebarApp() {
   const [chosen, setChosen] = useState<string>();
   const selected = contacts.find((c) => c.email === chosen) ?? contacts[0];
   const notConfigured = status?.kind === 'not_configured';
-  const lookup = useContactContext(notConfigured ? undefined : selected?.email, selected?.site);
+  const opening =
+    tab.kind === 'ready' && tab.primary && tab.receivedAt !== undefined
+      ? { ...tab.primary, receivedAt: tab.receivedAt }
+      : undefined;
+  const lookup = useContactContext(
+    notConfigured ? undefined : selected?.email,
+    selected?.site,
+    opening,
+  );
   const { load } = lookup;
   const draft = useDraftCheck(tab.kind === 'ready' ? tab.tabId : undefined);
   const feedback = useFeedbackState();

@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { BackendStatus } from '../utils/protocol/backend-status';
-import { sendMessage } from '../utils/protocol/protocol';
+import { pageToBackground } from '../utils/protocol/page-to-background';
+import { errorText } from '../utils/contract/errors';
+import { useLiveEffect } from './use-live-effect';
 
 /**
  * The background's view of the backend; `undefined` while it is being checked. A new
@@ -8,22 +10,22 @@ import { sendMessage } from '../utils/protocol/protocol';
  */
 export function useBackendStatus(refreshKey?: string): BackendStatus | undefined {
   const [status, setStatus] = useState<BackendStatus>();
-  useEffect(() => {
-    let live = true;
-    sendMessage('getBackendStatus', undefined)
-      .then((s) => live && setStatus(s))
-      .catch(
-        (error: unknown) =>
-          live &&
-          setStatus({
-            kind: 'unreachable',
-            baseUrl: '',
-            message: `The extension's background did not answer (${error instanceof Error ? error.message : String(error)}). Reload the extension.`,
-          }),
-      );
-    return () => {
-      live = false;
-    };
-  }, [refreshKey]);
+  useLiveEffect(
+    (live) => {
+      pageToBackground
+        .sendMessage('getBackendStatus', undefined)
+        .then((s) => live() && setStatus(s))
+        .catch(
+          (error: unknown) =>
+            live() &&
+            setStatus({
+              kind: 'unreachable',
+              baseUrl: '',
+              message: `The extension's background did not answer (${errorText(error)}). Reload the extension.`,
+            }),
+        );
+    },
+    [refreshKey],
+  );
   return status;
 }

@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { sendMessage } from '../utils/protocol/protocol';
+import { contentToBackground } from '../utils/protocol/content-to-background';
 import { registerPart } from '../utils/content/parts';
 import {
   createSidebarFrame,
@@ -15,9 +15,11 @@ import {
  */
 function createVouchedFrame(root: ShadowRoot, options: SidebarFrameOptions) {
   const token = crypto.randomUUID();
-  sendMessage('expectFrame', { token }).catch((error: unknown) =>
-    console.warn('Touchpoint: could not prepare the in-page sidebar', error),
-  );
+  contentToBackground
+    .sendMessage('expectFrame', { token })
+    .catch((error: unknown) =>
+      console.warn('Touchpoint: could not prepare the in-page sidebar', error),
+    );
   return createSidebarFrame(root, { ...options, src: `${options.src}#frame=${token}` });
 }
 

@@ -1,4 +1,4 @@
-import type { AssetFeedback } from '../../utils/backend-client/library-client';
+import type { AssetFeedback } from '../../utils/protocol/page-to-background';
 
 /**
  * What reps said about content. Backends report assets by id only (the feedback summary

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { MessagingLibrary } from '../../utils/backend-client/library-client';
+import type { MessagingLibrary } from '../../utils/protocol/page-to-background';
 import type { Campaign } from '../../utils/contract/schemas';
 import { lintLibrary } from '../../utils/consistency/library-lint';
 import { AssetFeedbackTable } from './AssetFeedbackTable';
@@ -11,7 +11,7 @@ import { MessagingEntryCard } from './MessagingEntryCard';
 import { SourceNotes } from './SourceNotes';
 import { useMessagingLibrary } from './use-messaging-library';
 
-/** The messaging library page for marketers (issues 6 and 7). */
+/** The messaging library page for marketers. */
 export function LibraryApp() {
   const { load, reloading, reload } = useMessagingLibrary();
   const optionsUrl = browser.runtime.getURL('/options.html');

@@ -1,4 +1,4 @@
-import type { LibraryEntry } from '../../utils/backend-client/library-client';
+import type { LibraryEntry } from '../../utils/protocol/page-to-background';
 import type { Campaign } from '../../utils/contract/schemas';
 import type { LintFinding, LintKind } from '../../utils/consistency/library-lint';
 import { entryAnchor } from './library-view';

@@ -1,4 +1,4 @@
-import type { LibrarySource } from '../../utils/backend-client/library-client';
+import type { LibrarySource } from '../../utils/protocol/page-to-background';
 
 /** A failure message names its backend already in most cases; otherwise it is prefixed. */
 function named(name: string, message: string): string {

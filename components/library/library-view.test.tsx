@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LibraryEntry } from '../../utils/backend-client/library-client';
+import type { LibraryEntry } from '../../utils/protocol/page-to-background';
 import type { Campaign, Messaging } from '../../utils/contract/schemas';
 import {
   campaignsOf,

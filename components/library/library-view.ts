@@ -2,7 +2,7 @@
  * What the messaging library page shows, as pure functions of the background's answer:
  * sorting, the text filter and validity. No React, no browser API (tested in Node).
  */
-import type { LibraryEntry } from '../../utils/backend-client/library-client';
+import type { LibraryEntry } from '../../utils/protocol/page-to-background';
 import type { Campaign } from '../../utils/contract/schemas';
 
 export const SORT_ORDERS = {

@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { MessagingLibraryAnswer } from '../../utils/protocol/library-protocol';
-import { sendMessage } from '../../utils/protocol/protocol';
+import { pageToBackground } from '../../utils/protocol/page-to-background';
+import { errorText } from '../../utils/contract/errors';
+import { useLiveEffect } from '../use-live-effect';
 
 export type LibraryLoad =
   | { kind: 'loading' }
@@ -19,23 +21,23 @@ export function useMessagingLibrary(): MessagingLibraryState {
   const [load, setLoad] = useState<LibraryLoad>({ kind: 'loading' });
   const [generation, setGeneration] = useState(0);
   const [reloading, setReloading] = useState(false);
-  useEffect(() => {
-    let live = true;
-    sendMessage('getMessagingLibrary', undefined)
-      .then((answer) => live && setLoad({ kind: 'ready', answer }))
-      .catch(
-        (error: unknown) =>
-          live &&
-          setLoad({
-            kind: 'error',
-            message: `The extension's background did not answer (${error instanceof Error ? error.message : String(error)}). Reload the extension.`,
-          }),
-      )
-      .finally(() => live && setReloading(false));
-    return () => {
-      live = false;
-    };
-  }, [generation]);
+  useLiveEffect(
+    (live) => {
+      pageToBackground
+        .sendMessage('getMessagingLibrary', undefined)
+        .then((answer) => live() && setLoad({ kind: 'ready', answer }))
+        .catch(
+          (error: unknown) =>
+            live() &&
+            setLoad({
+              kind: 'error',
+              message: `The extension's background did not answer (${errorText(error)}). Reload the extension.`,
+            }),
+        )
+        .finally(() => live() && setReloading(false));
+    },
+    [generation],
+  );
   const reload = useCallback(() => {
     setReloading(true);
     setGeneration((n) => n + 1);

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { sendMessage, type AuditEntry } from '../../utils/protocol/protocol';
+import { pageToBackground } from '../../utils/protocol/page-to-background';
+import type { AuditEntry } from '../../utils/protocol/protocol';
 import { auditEntriesAsCsv, auditEntriesAsJson } from './audit-export';
 import { downloadText, today } from './download';
-import { errorMessage } from './error-message';
+import { errorText } from '../../utils/contract/errors';
 import { SaveStatus, type SaveOutcome } from './SaveStatus';
 
 const OUTCOME_LABELS: Record<AuditEntry['outcome'], string> = {
@@ -19,7 +20,7 @@ export function AuditLog() {
   /** Resolves true when the log was read; a failure is shown, never thrown. */
   const load = useCallback(
     () =>
-      sendMessage('getAuditLog', undefined).then(
+      pageToBackground.sendMessage('getAuditLog', undefined).then(
         (list) => {
           setEntries(list);
           return true;
@@ -27,7 +28,7 @@ export function AuditLog() {
         (error: unknown) => {
           setOutcome({
             ok: false,
-            text: `Could not read the audit log (${errorMessage(error)}). Click Refresh; if it keeps failing, reload the extension.`,
+            text: `Could not read the audit log (${errorText(error)}). Click Refresh; if it keeps failing, reload the extension.`,
           });
           return false;
         },
@@ -49,14 +50,14 @@ export function AuditLog() {
     }
   };
   const clear = () =>
-    void sendMessage('clearAuditLog', undefined).then(
+    void pageToBackground.sendMessage('clearAuditLog', undefined).then(
       async () => {
         if (await load()) setOutcome({ ok: true, text: 'Audit log cleared.' });
       },
       (error: unknown) =>
         setOutcome({
           ok: false,
-          text: `The audit log was not cleared (${errorMessage(error)}). Try again; if it keeps failing, reload the extension.`,
+          text: `The audit log was not cleared (${errorText(error)}). Try again; if it keeps failing, reload the extension.`,
         }),
     );
 

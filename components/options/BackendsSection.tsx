@@ -12,7 +12,7 @@ import { BackendStatusView } from '../BackendStatusView';
 import { useBackendStatus } from '../useBackendStatus';
 import { BackendEditor } from './BackendEditor';
 import { testConnection, type ConnectionTests } from './connection-test';
-import { errorMessage } from './error-message';
+import { errorText } from '../../utils/contract/errors';
 import { FeedbackBackendPicker } from './FeedbackBackendPicker';
 import { fieldErrors, type FieldErrors } from './field-errors';
 import { backendHostNeeds } from './host-access';
@@ -100,7 +100,7 @@ export function BackendsSection({ view, tests, onTested }: BackendsSectionProps)
         onTested(backend.id, {
           kind: 'no_access',
           baseUrl,
-          message: `Could not ask for access to ${origin}: ${error instanceof Error ? error.message : String(error)}`,
+          message: `Could not ask for access to ${origin}: ${errorText(error)}`,
         }),
     );
   };
@@ -119,7 +119,7 @@ export function BackendsSection({ view, tests, onTested }: BackendsSectionProps)
         .filter((backend) => backend.enabled)
         .flatMap((backend) => backendPermission(backend.baseUrl).origins);
     } catch (error) {
-      setOutcome({ ok: false, text: `Not saved: ${errorMessage(error)}` });
+      setOutcome({ ok: false, text: `Not saved: ${errorText(error)}` });
       return;
     }
     // Synchronously in the click: the permission prompt needs the user's gesture.
@@ -138,7 +138,7 @@ export function BackendsSection({ view, tests, onTested }: BackendsSectionProps)
       (error: unknown) =>
         setOutcome({
           ok: false,
-          text: `Not saved: the browser did not ask for access to the backend (${errorMessage(error)}). Save again.`,
+          text: `Not saved: the browser did not ask for access to the backend (${errorText(error)}). Save again.`,
         }),
     );
   };

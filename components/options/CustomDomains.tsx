@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { CustomDomain, originPermission, type SiteSettings } from '../../utils/settings';
 import type { SiteId } from '../../utils/sites/registry';
-import { errorMessage } from './error-message';
+import { errorText } from '../../utils/contract/errors';
 import { customDomainHostNeeds } from './host-access';
 import { HostAccess } from './HostAccess';
 import { requestOrigins } from './host-permission';
@@ -69,7 +69,7 @@ export function CustomDomains({ domains, locked }: CustomDomainsProps) {
       .catch((e: unknown) =>
         setOutcome({
           ok: false,
-          text: `Not added: the browser did not ask for access to ${domain.origin} (${errorMessage(e)}). Try again.`,
+          text: `Not added: the browser did not ask for access to ${domain.origin} (${errorText(e)}). Try again.`,
         }),
       );
   };

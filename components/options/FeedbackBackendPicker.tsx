@@ -1,16 +1,17 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FeedbackDestination } from '../../utils/protocol/feedback-protocol';
-import { sendMessage } from '../../utils/protocol/protocol';
+import { pageToBackground } from '../../utils/protocol/page-to-background';
 import type { BackendSettings } from '../../utils/settings';
-import { errorMessage } from './error-message';
+import { errorText } from '../../utils/contract/errors';
 import { LockedNote } from './LockedNote';
 import { SaveStatus } from './SaveStatus';
 import { useGroupSave } from './use-group-save';
+import { useLiveEffect } from '../use-live-effect';
 
 const AUTOMATIC = '';
 
 /**
- * Which saved backend collects reps' feedback (issue 7): automatic (the first enabled
+ * Which saved backend collects reps' feedback: automatic (the first enabled
  * backend that lists the `feedback` feature) or one the admin picks. Below it, where
  * feedback goes now, as the background sees it.
  */
@@ -73,23 +74,22 @@ export function FeedbackBackendPicker({
 /** Where feedback goes now; `undefined` while the background asks (again, after a save). */
 function useFeedbackDestination(refreshKey: string): FeedbackDestination | undefined {
   const [answer, setAnswer] = useState<{ key: string; destination: FeedbackDestination }>();
-  useEffect(() => {
-    let live = true;
-    sendMessage('getFeedbackDestination', undefined).then(
-      (destination) => live && setAnswer({ key: refreshKey, destination }),
-      (error: unknown) =>
-        live &&
-        setAnswer({
-          key: refreshKey,
-          destination: {
-            state: 'none',
-            message: `The extension's background did not answer (${errorMessage(error)}). Reload the extension.`,
-          },
-        }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [refreshKey]);
+  useLiveEffect(
+    (live) => {
+      pageToBackground.sendMessage('getFeedbackDestination', undefined).then(
+        (destination) => live() && setAnswer({ key: refreshKey, destination }),
+        (error: unknown) =>
+          live() &&
+          setAnswer({
+            key: refreshKey,
+            destination: {
+              state: 'none',
+              message: `The extension's background did not answer (${errorText(error)}). Reload the extension.`,
+            },
+          }),
+      );
+    },
+    [refreshKey],
+  );
   return answer?.key === refreshKey ? answer.destination : undefined;
 }

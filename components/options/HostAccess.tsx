@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { errorMessage } from './error-message';
+import { errorText } from '../../utils/contract/errors';
 import { useMissingHostAccess, type HostNeed } from './host-access';
 import { requestOrigins } from './host-permission';
 import { SaveStatus, type SaveOutcome } from './SaveStatus';
@@ -34,7 +34,7 @@ export function HostAccess({ needs }: { needs: readonly HostNeed[] }) {
       (error: unknown) =>
         setOutcome({
           ok: false,
-          text: `The browser did not ask for access to ${need.origin} (${errorMessage(error)}). Allow the site in the extension's details in the browser's extension settings.`,
+          text: `The browser did not ask for access to ${need.origin} (${errorText(error)}). Allow the site in the extension's details in the browser's extension settings.`,
         }),
     );
   };

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { loadSettingsView } from '../../utils/settings';
 import { exportSettings, importSettings } from '../../utils/settings/transfer';
 import { downloadText, today } from './download';
-import { errorMessage } from './error-message';
+import { errorText } from '../../utils/contract/errors';
 import { backendHostNeeds, customDomainHostNeeds, missingHostAccess } from './host-access';
 import { SaveStatus, type SaveOutcome } from './SaveStatus';
 
@@ -44,7 +44,7 @@ export function ImportExportSection() {
       (error: unknown) =>
         setOutcome({
           ok: false,
-          text: `Not exported: the settings could not be read (${errorMessage(error)}). Reload this page and export again.`,
+          text: `Not exported: the settings could not be read (${errorText(error)}). Reload this page and export again.`,
         }),
     );
 
@@ -68,7 +68,7 @@ export function ImportExportSection() {
     } catch (error) {
       setOutcome({
         ok: false,
-        text: `Not imported (${file.name}): the file could not be read (${errorMessage(error)}). Choose it again.`,
+        text: `Not imported (${file.name}): the file could not be read (${errorText(error)}). Choose it again.`,
       });
     } finally {
       // The same file may be chosen again after it is fixed.

@@ -2,7 +2,7 @@ import { isLocked, type PrivacySettings } from '../../utils/settings';
 import { AuditLog } from './AuditLog';
 import { clearCachedData } from './clear-cached-data';
 import { someBackendOffers, type SuccessfulTests } from './connection-test';
-import { errorMessage } from './error-message';
+import { errorText } from '../../utils/contract/errors';
 import { SaveStatus } from './SaveStatus';
 import type { SettingsView } from './settings-view';
 import { Toggle } from './Toggle';
@@ -36,7 +36,7 @@ export function PrivacySection({ view, successes }: PrivacySectionProps) {
       (error: unknown) =>
         setOutcome({
           ok: false,
-          text: `Not cleared: ${errorMessage(error)}. Try again; if it keeps failing, reload the extension.`,
+          text: `Not cleared: ${errorText(error)}. Try again; if it keeps failing, reload the extension.`,
         }),
     );
 

@@ -1,15 +1,16 @@
 import type { BackendStatus } from '../../utils/protocol/backend-status';
-import { sendMessage } from '../../utils/protocol/protocol';
+import { pageToBackground } from '../../utils/protocol/page-to-background';
+import { errorText } from '../../utils/contract/errors';
 
 /** A backend's connection test, run by the background (only it talks to backends). */
 export async function testConnection(baseUrl: string, apiKey: string): Promise<BackendStatus> {
   try {
-    return await sendMessage('testBackend', { baseUrl, apiKey });
+    return await pageToBackground.sendMessage('testBackend', { baseUrl, apiKey });
   } catch (error) {
     return {
       kind: 'unreachable',
       baseUrl,
-      message: `The extension's background did not answer (${error instanceof Error ? error.message : String(error)}). Reload the extension and try again.`,
+      message: `The extension's background did not answer (${errorText(error)}). Reload the extension and try again.`,
     };
   }
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import {
   backendPermission,
@@ -8,6 +8,7 @@ import {
   type CustomDomain,
   type OriginsPermission,
 } from '../../utils/settings';
+import { useLiveEffect } from '../use-live-effect';
 
 /** An origin Touchpoint must be allowed to reach, and what for (ends a sentence). */
 export interface HostNeed {
@@ -85,20 +86,21 @@ export async function missingHostAccess(needs: readonly HostNeed[]): Promise<Hos
 export function useMissingHostAccess(needs: readonly HostNeed[]): HostNeed[] {
   const key = JSON.stringify(needs);
   const [missing, setMissing] = useState<{ key: string; needs: HostNeed[] }>();
-  useEffect(() => {
-    let live = true;
-    const wanted = JSON.parse(key) as HostNeed[];
-    const check = () =>
-      void missingHostAccess(wanted).then((list) => live && setMissing({ key, needs: list }));
-    check();
-    browser.permissions.onAdded.addListener(check);
-    browser.permissions.onRemoved.addListener(check);
-    return () => {
-      live = false;
-      browser.permissions.onAdded.removeListener(check);
-      browser.permissions.onRemoved.removeListener(check);
-    };
-  }, [key]);
+  useLiveEffect(
+    (live) => {
+      const wanted = JSON.parse(key) as HostNeed[];
+      const check = () =>
+        void missingHostAccess(wanted).then((list) => live() && setMissing({ key, needs: list }));
+      check();
+      browser.permissions.onAdded.addListener(check);
+      browser.permissions.onRemoved.addListener(check);
+      return () => {
+        browser.permissions.onAdded.removeListener(check);
+        browser.permissions.onRemoved.removeListener(check);
+      };
+    },
+    [key],
+  );
   // Until the check of the current needs is done, show nothing rather than stale notices.
   return missing?.key === key ? missing.needs : [];
 }

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { loadSettingsView, watchSettingsView, type SettingsView } from '../../utils/settings';
-import { errorMessage } from './error-message';
+import { errorText } from '../../utils/contract/errors';
+import { useLiveEffect } from '../use-live-effect';
 
 export type { SettingsView };
 
@@ -16,20 +17,18 @@ export interface SettingsViewState {
  */
 export function useSettingsView(): SettingsViewState {
   const [state, setState] = useState<SettingsViewState>({});
-  useEffect(() => {
-    let live = true;
+  useLiveEffect((live) => {
     loadSettingsView().then(
-      (view) => live && setState({ view }),
+      (view) => live() && setState({ view }),
       (error: unknown) =>
-        live &&
+        live() &&
         setState({
-          error: `The settings could not be read (${errorMessage(error)}). Reload this page; if that does not help, reload the extension.`,
+          error: `The settings could not be read (${errorText(error)}). Reload this page; if that does not help, reload the extension.`,
         }),
     );
     // A later change brings a full view, which also clears a failed first read.
-    const unwatch = watchSettingsView((view) => live && setState({ view }));
+    const unwatch = watchSettingsView((view) => live() && setState({ view }));
     return () => {
-      live = false;
       unwatch();
     };
   }, []);

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { updateSettingsGroup, type GroupValue, type SettingsGroup } from '../../utils/settings';
-import { errorMessage } from './error-message';
+import { errorText } from '../../utils/contract/errors';
 import type { SaveOutcome } from './SaveStatus';
 
 /** What the status line says after a save; the failure text is followed by the reason. */
@@ -29,7 +29,7 @@ export function useGroupSave<G extends SettingsGroup>(group: G) {
         (error: unknown) => {
           setOutcome({
             ok: false,
-            text: `${messages.failed ?? 'Not saved'}: ${errorMessage(error)}`,
+            text: `${messages.failed ?? 'Not saved'}: ${errorText(error)}`,
           });
           return false;
         },

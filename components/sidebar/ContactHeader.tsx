@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ContactContext } from '../../utils/backend-client/context-merge';
+import type { ContactContext } from '../../utils/protocol/page-to-background';
 import { safeHttpUrl } from './format';
 
 /** Who the contact is: name, role, company, owner, stage, scores, CRM link, why picked. */

@@ -1,5 +1,5 @@
 import { startTransition, useEffect, useState, useMemo } from 'react';
-import type { ContactContext } from '../../utils/backend-client/context-merge';
+import type { ContactContext } from '../../utils/protocol/page-to-background';
 import { messagingExposure } from '../../utils/consistency/exposure';
 import { Campaigns } from './Campaigns';
 import { ContactHeader } from './ContactHeader';
@@ -13,6 +13,7 @@ import { Skeleton } from './Skeleton';
 import { Timeline } from './Timeline';
 import { useMoreEngagements, type ContactContextLoad } from './use-contact-context';
 import { useNow } from './use-now';
+import { markAfterPaint } from './paint-marks';
 
 /** The selected contact in whatever state its lookup is in; each state says what to do. */
 export function ContextView({ lookup, why }: { lookup: ContactContextLoad; why?: string }) {
@@ -100,27 +101,7 @@ function ReadyContext({
   return <ContactDetails context={context} receivedAt={receivedAt} lookup={lookup} why={why} />;
 }
 
-/**
- * Marks `name` (once per page) at the first frame painted after now: `npm run bench`
- * (sidebar-paint) reads the marks to time opening the sidebar.
- */
-function markAfterPaint(name: string) {
-  if (performance.getEntriesByName(name).length > 0) return;
-  // The task after the next animation frame runs once that frame is painted.
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(() => performance.mark(name));
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
-}
-/** The contact's header and highlights are on screen. */
-export const PAINT_MARK = 'touchpoint:contact-painted';
-/** …and the timeline, campaigns, content and messaging too. */
-export const ALL_PAINTED_MARK = 'touchpoint:all-painted';
-const markContactPainted = () => markAfterPaint(PAINT_MARK);
+const markContactPainted = () => markAfterPaint('contactPainted');
 
 /**
  * The first contact a sidebar shows paints its header and highlights first, and the longer
@@ -176,7 +157,7 @@ function ContactDetails({
   );
   useEffect(markContactPainted, []);
   useEffect(() => {
-    if (full) markAfterPaint(ALL_PAINTED_MARK);
+    if (full) markAfterPaint('allPainted');
   }, [full]);
   return (
     <article className="contact" aria-label={context.contact?.name ?? context.email}>

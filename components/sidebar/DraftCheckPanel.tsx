@@ -14,7 +14,7 @@ function InContext({ excerpt }: { excerpt: Excerpt }) {
 }
 
 /**
- * The rep's open draft checked against the messaging its recipients saw (issue 6): what to
+ * The rep's open draft checked against the messaging its recipients saw: what to
  * take out first (phrases to avoid, outdated claims), then what it covers, then what it
  * could add. Checked in the browser; the draft is never sent.
  */

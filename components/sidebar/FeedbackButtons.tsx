@@ -8,7 +8,7 @@ export const CONTENT_CHOICES = ['content_helpful', 'content_not_helpful'] as con
 
 /**
  * One click of feedback on a messaging entry ("Landed" / "Missed") or an asset ("Helpful" /
- * "Not helpful") for the contact shown (issue 7). The choice stays pressed; for the undo
+ * "Not helpful") for the contact shown. The choice stays pressed; for the undo
  * window a confirmation offers Undo, and choosing the other one inside the window replaces
  * it (after it, too, while nothing was sent; else the sent one stays and the status says so).
  * Once sent, the same choice again is not sent twice.

@@ -23,10 +23,10 @@ function validity(messaging: MessagingItem): string | undefined {
 }
 
 /**
- * The messaging the contact was exposed to (issue 6), most recently heard first, each with
+ * The messaging the contact was exposed to, most recently heard first, each with
  * when and how often it reached them, flagged when outdated (don't repeat it) or when it
  * conflicts with another entry they saw; the flags are words, not colour only. The rep's
- * Landed / Missed sit on every entry, outside its disclosure (issue 7).
+ * Landed / Missed sit on every entry, outside its disclosure.
  */
 export function Messaging({ email, exposure }: { email: string; exposure: ExposureEntry[] }) {
   const ordered = exposureOrder(exposure);

@@ -21,7 +21,7 @@ function valueOf(draft: FeedbackDraft): string {
 }
 
 /**
- * "Log an objection" (issue 7): what the contact objected to, in the rep's words, optionally
+ * "Log an objection": what the contact objected to, in the rep's words, optionally
  * linked to one of the contact's messaging entries or campaigns. Queued like the buttons,
  * with Undo; an undo gives the text back to edit.
  */

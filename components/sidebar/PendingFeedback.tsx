@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { FEEDBACK_UNDO_MS } from '../../utils/background/feedback-queue';
+import { FEEDBACK_UNDO_MS } from '../../utils/protocol/feedback-protocol';
 import type { PendingFeedback } from '../../utils/protocol/feedback-protocol';
 import { FEEDBACK_KIND_LABELS, useFeedback } from './use-feedback';
 import { useNow } from './use-now';
@@ -46,7 +46,7 @@ function subject(item: PendingFeedback): string {
 }
 
 /**
- * The footer's "Waiting to send" list (issue 7): feedback the background still holds, with
+ * The footer's "Waiting to send" list: feedback the background still holds, with
  * why; refused ones can be retried, waiting ones sent now, either discarded. Hidden when nothing waits. When no backend
  * collects feedback, says so: the buttons still queue, and the items wait here.
  */

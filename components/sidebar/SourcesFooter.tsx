@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ContextState, SourceStatus } from '../../utils/backend-client/context-merge';
+import type { ContextState, SourceStatus } from '../../utils/protocol/page-to-background';
 import { formatAge } from './format';
 
 const STATE_LABELS: Record<ContextState, string> = {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { SourcedEngagement } from '../../utils/backend-client/context-merge';
+import type { SourcedEngagement } from '../../utils/protocol/page-to-background';
 import { formatDay, formatTime, safeHttpUrl, typeLabel } from './format';
 import {
   applyTimelineFilter,

@@ -47,7 +47,7 @@ const ICON_OF_TYPE: Record<string, IconName> = {
 };
 
 /** The icon's name for `type`; unknown and custom types get a plain dot. */
-export function iconOf(type: string): IconName {
+function iconOf(type: string): IconName {
   return ICON_OF_TYPE[type] ?? 'dot';
 }
 

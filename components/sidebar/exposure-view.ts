@@ -1,5 +1,5 @@
 /**
- * How the sidebar's Messaging view words the contact's exposure (issue 6): order, the line of
+ * How the sidebar's Messaging view words the contact's exposure: order, the line of
  * first/last exposure and touches, and one conflict flag per other entry, in the rep's terms
  * (theme and version, not ids). Pure: tested in Node.
  */

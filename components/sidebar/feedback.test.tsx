@@ -8,13 +8,15 @@ import type {
   PendingFeedback,
   UndoFeedbackResult,
 } from '../../utils/protocol/feedback-protocol';
-import { sendMessage } from '../../utils/protocol/protocol';
+import { pageToBackground } from '../../utils/protocol/page-to-background';
 import { ContentConsumed } from './ContentConsumed';
 import { contactLabel, needsAttention } from './PendingFeedback';
 import { feedbackKey, useFeedbackState, type FeedbackState } from './use-feedback';
 
-vi.mock('../../utils/protocol/protocol', () => ({ sendMessage: vi.fn() }));
-const send = vi.mocked(sendMessage) as unknown as ReturnType<typeof vi.fn>;
+vi.mock('../../utils/protocol/page-to-background', () => ({
+  pageToBackground: { sendMessage: vi.fn() },
+}));
+const send = vi.mocked(pageToBackground.sendMessage) as unknown as ReturnType<typeof vi.fn>;
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

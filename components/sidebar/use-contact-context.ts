@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
-import type {
-  ContactContext,
-  EngagementCursor,
-  SourcedEngagement,
-} from '../../utils/backend-client/context-merge';
-import { sendMessage } from '../../utils/protocol/protocol';
-import { takeEarlyContext } from './early';
-import { markOnce } from './use-tab-contacts';
+import { useCallback, useState } from 'react';
+import { errorText } from '../../utils/contract/errors';
+import {
+  pageToBackground,
+  type ContactContext,
+  type EngagementCursor,
+  type SidebarOpening,
+  type SourcedEngagement,
+} from '../../utils/protocol/page-to-background';
+import { useLiveEffect } from '../use-live-effect';
+import { markOnce } from './paint-marks';
 
 export type ContextLoad =
   | { kind: 'idle' }
@@ -14,10 +16,6 @@ export type ContextLoad =
   | { kind: 'skipped' }
   | { kind: 'error'; message: string }
   | { kind: 'ready'; context: ContactContext; receivedAt: number };
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export interface ContactContextLoad {
   load: ContextLoad;
@@ -27,52 +25,77 @@ export interface ContactContextLoad {
   refresh(): void;
 }
 
-/** The merged context of `email` from the background; `skipped` when the rules exclude it. */
+/** What the sidebar's opening already answered for the primary contact. */
+export type OpeningContext = SidebarOpening['primary'] & { receivedAt: number };
+
+function loadOf(context: ContactContext | undefined, receivedAt: number): ContextLoad {
+  return context ? { kind: 'ready', context, receivedAt } : { kind: 'skipped' };
+}
+
+/**
+ * The merged context of `email` from the background; `skipped` when the rules exclude it.
+ * `opening` (the answer that came with the tab's contacts) is used for its contact instead
+ * of asking again; a refresh always asks anew.
+ */
 export function useContactContext(
   email: string | undefined,
   site: string | undefined,
+  opening?: OpeningContext,
 ): ContactContextLoad {
   // Refreshes count per address: switching contacts starts from the cache again.
   const [refreshes, setRefreshes] = useState<{ email: string; count: number }>();
   const count = refreshes && refreshes.email === email ? refreshes.count : 0;
+  const preloaded =
+    count === 0 && opening && opening.email === email && opening.site === site
+      ? opening
+      : undefined;
   // Keyed by address: a switch shows "loading" until the new answer, never the old contact.
   // During a refresh the previous answer stays on screen (with its stale banner, if any).
   const [answer, setAnswer] = useState<{ email: string; count: number; load: ContextLoad }>();
-  useEffect(() => {
-    if (!email) return;
-    let live = true;
-    const settle = (load: ContextLoad) => live && setAnswer({ email, count, load });
-    // The first lookup may already be on its way (early.ts); a refresh always asks anew.
-    const early = count === 0 ? takeEarlyContext(email, site) : Promise.resolve(undefined);
-    early
-      .then(
-        (answer) =>
-          answer ??
-          sendMessage('getContactContext', {
-            emails: [email],
-            ...(site ? { site } : {}),
-            ...(count > 0 ? { refresh: true } : {}),
+  useLiveEffect(
+    (live) => {
+      if (!email) return;
+      if (preloaded) return void markOnce('context');
+      const settle = (load: ContextLoad) => live() && setAnswer({ email, count, load });
+      pageToBackground
+        .sendMessage('getContactContext', {
+          emails: [email],
+          ...(site ? { site } : {}),
+          ...(count > 0 ? { refresh: true } : {}),
+        })
+        .then((contexts) => {
+          markOnce('context');
+          settle(loadOf(contexts[email], Date.now()));
+        })
+        .catch((error: unknown) =>
+          settle({
+            kind: 'error',
+            message: `The extension's background did not answer (${errorText(error)}). Reload the extension.`,
           }),
-      )
-      .then((contexts) => {
-        const context = contexts[email];
-        markOnce('touchpoint:context');
-        settle(context ? { kind: 'ready', context, receivedAt: Date.now() } : { kind: 'skipped' });
-      })
-      .catch((error: unknown) =>
-        settle({
-          kind: 'error',
-          message: `The extension's background did not answer (${errorText(error)}). Reload the extension.`,
-        }),
-      );
-    return () => {
-      live = false;
-    };
-  }, [email, site, count]);
+        );
+    },
+    [email, site, count, preloaded],
+  );
   const refresh = useCallback(() => {
-    if (email) setRefreshes({ email, count: count + 1 });
-  }, [email, count]);
+    if (!email) return;
+    // The opening's answer stays on screen while the refresh runs, as any answer does.
+    if (preloaded) {
+      setAnswer({
+        email,
+        count,
+        load: loadOf(preloaded.contexts[preloaded.email], preloaded.receivedAt),
+      });
+    }
+    setRefreshes({ email, count: count + 1 });
+  }, [email, count, preloaded]);
   if (!email) return { load: { kind: 'idle' }, refreshing: false, refresh };
+  if (preloaded) {
+    return {
+      load: loadOf(preloaded.contexts[preloaded.email], preloaded.receivedAt),
+      refreshing: false,
+      refresh,
+    };
+  }
   if (answer?.email !== email) return { load: { kind: 'loading' }, refreshing: false, refresh };
   return { load: answer.load, refreshing: answer.count !== count, refresh };
 }
@@ -97,7 +120,9 @@ export function useMoreEngagements(context: ContactContext): MoreEngagements {
   const loadMore = useCallback(() => {
     setLoading(true);
     setError(undefined);
-    Promise.all(cursors.map((cursor) => sendMessage('loadMoreEngagements', cursor)))
+    Promise.all(
+      cursors.map((cursor) => pageToBackground.sendMessage('loadMoreEngagements', cursor)),
+    )
       .then((outcomes) => {
         const next: EngagementCursor[] = [];
         const added: SourcedEngagement[] = [];

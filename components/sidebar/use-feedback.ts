@@ -1,18 +1,20 @@
 /**
- * The rep's feedback to marketing from the sidebar (issue 7): what each button last queued,
+ * The rep's feedback to marketing from the sidebar: what each button last queued,
  * the background's queue as stored, and where feedback goes. The state lives in the
  * sidebar (`useFeedbackState` in SidebarApp, shared through `FeedbackContext`) so a choice
  * stays pressed across a Refresh or a switch to another contact and back.
  */
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
-import { watchPendingFeedback } from '../../utils/background/feedback-store';
+import { watchPendingFeedback } from '../../utils/protocol/watched-items';
 import type {
   FeedbackDestination,
   FeedbackDraft,
   FeedbackKind,
   PendingFeedback,
 } from '../../utils/protocol/feedback-protocol';
-import { sendMessage } from '../../utils/protocol/protocol';
+import { pageToBackground } from '../../utils/protocol/page-to-background';
+import { errorText } from '../../utils/contract/errors';
+import { useLiveEffect } from '../use-live-effect';
 
 export const FEEDBACK_KIND_LABELS: Record<FeedbackKind, string> = {
   messaging_landed: 'Landed',
@@ -79,10 +81,6 @@ export function feedbackKey(
     : `${email}\nasset\n${target.assetId}`;
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Kinds that add up (each objection is its own item) rather than replace the last choice. */
 const ADDITIVE_KINDS: ReadonlySet<FeedbackKind> = new Set(['objection', 'note']);
 
@@ -119,16 +117,12 @@ export function useFeedbackState(): FeedbackState {
   }, []);
 
   useEffect(() => watchPendingFeedback(setPending), []);
-  useEffect(() => {
-    let live = true;
-    sendMessage('getFeedbackDestination', undefined).then(
-      (answer) => live && setDestination(answer),
+  useLiveEffect((live) => {
+    pageToBackground.sendMessage('getFeedbackDestination', undefined).then(
+      (answer) => live() && setDestination(answer),
       (error: unknown) =>
-        live && setDestination({ state: 'none', message: backgroundSilent(error) }),
+        live() && setDestination({ state: 'none', message: backgroundSilent(error) }),
     );
-    return () => {
-      live = false;
-    };
   }, []);
 
   const choose = useCallback(
@@ -149,9 +143,9 @@ export function useFeedbackState(): FeedbackState {
           : undefined;
       if (earlier?.draft.id && !ADDITIVE_KINDS.has(draft.kind)) {
         // A change of mind replaces the choice: the earlier item is taken back first.
-        const result = await sendMessage('undoFeedback', { id: earlier.draft.id }).catch(
-          (error: unknown) => ({ done: false, message: backgroundSilent(error) }),
-        );
+        const result = await pageToBackground
+          .sendMessage('undoFeedback', { id: earlier.draft.id })
+          .catch((error: unknown) => ({ done: false, message: backgroundSilent(error) }));
         if (!result.done && earlier.phase === 'queued') {
           // It stays (sent, or being sent): sending this one too would tell marketing both.
           const kept: FeedbackChoice = {
@@ -165,7 +159,7 @@ export function useFeedbackState(): FeedbackState {
         // A failed press that was not stored has nothing to take back: carry on.
       }
       try {
-        const item = await sendMessage('sendFeedback', draft);
+        const item = await pageToBackground.sendMessage('sendFeedback', draft);
         const queued: FeedbackChoice = {
           kind: draft.kind,
           phase: 'queued',
@@ -194,9 +188,9 @@ export function useFeedbackState(): FeedbackState {
       const choice = latest.current[key];
       if (!choice?.id || busy(choice)) return false;
       setChoice(key, { ...choice, phase: 'undoing' });
-      const result = await sendMessage('undoFeedback', { id: choice.id }).catch(
-        (error: unknown) => ({ done: false, message: backgroundSilent(error) }),
-      );
+      const result = await pageToBackground
+        .sendMessage('undoFeedback', { id: choice.id })
+        .catch((error: unknown) => ({ done: false, message: backgroundSilent(error) }));
       if (result.done) {
         setChoice(key, { kind: choice.kind, phase: 'undone', draft: choice.draft });
         return true;
@@ -213,7 +207,7 @@ export function useFeedbackState(): FeedbackState {
 
   const retry = useCallback(
     (id: string) =>
-      sendMessage('retryFeedback', { id }).then(
+      pageToBackground.sendMessage('retryFeedback', { id }).then(
         () => undefined,
         (error: unknown) => backgroundSilent(error),
       ),
@@ -221,7 +215,7 @@ export function useFeedbackState(): FeedbackState {
   );
   const discard = useCallback(
     (id: string) =>
-      sendMessage('discardFeedback', { id }).then(
+      pageToBackground.sendMessage('discardFeedback', { id }).then(
         (result) => (result.done ? undefined : (result.message ?? 'Could not discard it.')),
         (error: unknown) => backgroundSilent(error),
       ),

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_KEYS } from '../../server/demo-keys';
 import { startServer, type RunningServer } from '../../server/main';
 import type { PendingFeedback } from '../../utils/protocol/feedback-protocol';
-import type { ProtocolMap } from '../../utils/protocol/protocol';
+import type { PageToBackground as ProtocolMap } from '../../utils/protocol/page-to-background';
 import { unexpectedProblems, withExtension, type ExtensionSession } from './harness';
 
 /**

@@ -31,9 +31,8 @@ vi.mock('../../utils/settings/settings-store', () => ({
     privacy: DEFAULT_PRIVACY_SETTINGS,
   }),
 }));
-vi.mock('../../utils/protocol/protocol', () => ({ onMessage: () => undefined }));
+vi.mock('../../utils/background/door', () => ({ onPageMessage: () => undefined }));
 vi.mock('../../utils/background/feedback-delivery', () => ({}));
-vi.mock('../../utils/background/sender', () => ({ fromExtensionPage: () => true }));
 
 /**
  * The feedback queue with the real client against the real reference server: outages,

@@ -5,6 +5,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { AuditEntry } from '../protocol/protocol';
+import { serial } from '../settings/serial-update';
 import { effectiveSettings } from './effective-settings';
 
 export type { AuditEntry };
@@ -26,12 +27,8 @@ export async function hashContact(email: string): Promise<string> {
 }
 
 // Lookups finish concurrently: one write at a time, or two would each drop the other's entry.
-let queue: Promise<unknown> = Promise.resolve();
-function serially<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task, task);
-  queue = run.catch(() => undefined);
-  return run;
-}
+const writes = serial();
+const serially = writes.run;
 
 /**
  * Records one lookup when the audit log is on. With hashed lookups on, only the hash is kept

@@ -75,8 +75,3 @@ export function createStorageCacheStore(area: CacheArea): CacheStore {
     },
   };
 }
-
-/** The store the privacy settings choose. */
-export function contextCacheFor(persistCache: boolean): CacheStore {
-  return createStorageCacheStore(persistCache ? 'local' : 'session');
-}

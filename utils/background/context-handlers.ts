@@ -1,16 +1,15 @@
 /**
- * The background's side of the context client (issue 5): answers `getContactContext` and
+ * The background's side of the context client: answers `getContactContext` and
  * `loadMoreEngagements` for extension pages, from the EFFECTIVE settings (team policy
  * applied). Only the background talks to backends: keys never reach a page.
  */
 import { createContextClient, type ContextClient } from '../backend-client/context-client';
 import type { ContactContext } from '../backend-client/context-merge';
-import { onMessage } from '../protocol/protocol';
 import { applyContactRules } from '../sites/rules';
 import { recordLookup } from './audit-log';
 import { createStorageCacheStore } from './context-cache';
 import { getDetectionSettings } from './detection-settings';
-import { fromExtensionPage } from './sender';
+import { onPageMessage } from './door';
 import { effectiveSettings } from './effective-settings';
 
 let current: { key: string; client: ContextClient } | undefined;
@@ -67,16 +66,8 @@ export async function getContactContext(data: {
 }
 
 export function registerContextHandlers(): void {
-  onMessage('getContactContext', async ({ data, sender }) => {
-    if (!fromExtensionPage(sender)) {
-      throw new Error('Only the extension’s own pages can look contacts up.');
-    }
-    return getContactContext(data);
-  });
-  onMessage('loadMoreEngagements', async ({ data, sender }) => {
-    if (!fromExtensionPage(sender)) {
-      throw new Error('Only the extension’s own pages can load engagements.');
-    }
+  onPageMessage('getContactContext', (data) => getContactContext(data));
+  onPageMessage('loadMoreEngagements', async (data) => {
     const { limit, ...cursor } = data;
     return (await contextClient()).loadMoreEngagements(cursor, limit);
   });

@@ -9,11 +9,12 @@ import { browser } from 'wxt/browser';
 import { matchOrigin, originPermission } from '../settings/permissions';
 import type { CustomDomain } from '../settings/schema';
 import { loadEffectiveSettings, watchSettingsView } from '../settings/settings-store';
+import { serial } from '../settings/serial-update';
 
-export const CUSTOM_SCRIPT_PREFIX = 'custom:';
+const CUSTOM_SCRIPT_PREFIX = 'custom:';
 
 /** What is registered for one custom domain. */
-export function customDomainScript(domain: CustomDomain) {
+function customDomainScript(domain: CustomDomain) {
   return {
     id: `${CUSTOM_SCRIPT_PREFIX}${domain.origin}`,
     js: [`content-scripts/${domain.adapter}.js`],
@@ -97,10 +98,10 @@ export async function syncCustomDomains(
  */
 export function syncCustomDomainsOnChanges(api: CustomDomainApi = browserApi): () => void {
   let previous: CustomDomain[] | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
+  const syncs = serial();
   const sync = () => {
-    queue = queue
-      .then(async () => {
+    syncs
+      .run(async () => {
         const { sites, backends } = await loadEffectiveSettings();
         const keepOrigins = backends.backends.flatMap((b) => {
           try {

@@ -1,4 +1,5 @@
 import { detectedOwnEmails } from '../settings/items';
+import { serial } from '../settings/serial-update';
 
 /** How many detected own addresses are kept (a rep has a handful of accounts). */
 export const DETECTED_OWN_EMAILS_LIMIT = 20;
@@ -6,7 +7,7 @@ export const DETECTED_OWN_EMAILS_LIMIT = 20;
 /** Plain `local@domain.tld`, as a page would show a signed-in account. */
 const ADDRESS = /^[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}$/;
 
-let queue: Promise<unknown> = Promise.resolve();
+const writes = serial();
 
 /**
  * Adds the addresses a page showed as the signed-in user's to the union in
@@ -21,12 +22,10 @@ export function rememberOwnEmails(emails: unknown): Promise<void> {
     .map((e) => e.trim().toLowerCase())
     .filter((e) => ADDRESS.test(e));
   if (found.length === 0) return Promise.resolve();
-  const next = queue.then(async () => {
+  return writes.run(async () => {
     const known = await detectedOwnEmails.getValue();
     const added = found.filter((e, i) => !known.includes(e) && found.indexOf(e) === i);
     if (added.length === 0) return;
     await detectedOwnEmails.setValue([...known, ...added].slice(-DETECTED_OWN_EMAILS_LIMIT));
   });
-  queue = next.catch(() => undefined);
-  return next;
 }

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
-import { sendMessage, type DetectionSettings } from '../protocol/protocol';
+import { backgroundToContent } from '../protocol/background-to-content';
+import type { DetectionSettings } from '../protocol/protocol';
+import { serial } from '../settings/serial-update';
 import { detectedOwnEmails } from '../settings/items';
 import { watchSettingsView } from '../settings/settings-store';
 import { effectiveSettings } from './effective-settings';
@@ -42,15 +44,15 @@ export function broadcastDetectionSettingsChanges(): () => void {
         tab.id === undefined
           ? undefined
           : // Tabs without our content script refuse the message; that is expected.
-            sendMessage('detectionSettingsChanged', settings, tab.id).catch(() => undefined),
+            backgroundToContent
+              .sendMessage('detectionSettingsChanged', settings, tab.id)
+              .catch(() => undefined),
       ),
     );
   };
   // One broadcast at a time, in order: an older rule set must never arrive after a newer one.
-  let queue: Promise<void> = Promise.resolve();
-  const enqueue = () => {
-    queue = queue.then(broadcast).catch(() => undefined);
-  };
+  const broadcasts = serial();
+  const enqueue = () => void broadcasts.run(broadcast).catch(() => undefined);
   const unwatchView = watchSettingsView(enqueue);
   const unwatchDetected = detectedOwnEmails.watch(enqueue);
   return () => {

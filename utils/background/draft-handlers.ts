@@ -1,5 +1,5 @@
 /**
- * The background's side of the draft check (issue 6): a tab's content script sends the text
+ * The background's side of the draft check: a tab's content script sends the text
  * of its open compose; the background checks it against the messaging of the compose's
  * recipients and keeps the result, per tab, for the sidebar. The text itself is dropped
  * once checked; it never goes to a backend. The recipients' messaging comes from the context
@@ -7,22 +7,18 @@
  * (`GET /v1/messaging`, kept 5 minutes), which also brings the phrases to avoid.
  */
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import type { ContactContext } from '../backend-client/context-merge';
+import { errorText } from '../contract/errors';
 import type { Messaging } from '../contract/schemas';
 import { checkDraft } from '../consistency/check-draft';
 import { exposureTouches, messagingExposure } from '../consistency/exposure';
 import type { DraftSummary, TabDraftCheck } from '../protocol/draft-protocol';
-import { onMessage } from '../protocol/protocol';
+import { draftChecksItem } from '../protocol/watched-items';
+import { serialUpdates } from '../settings/serial-update';
 import { contextClient } from './context-handlers';
 import type { ContextClient } from '../backend-client/context-client';
-import { fromExtensionPage } from './sender';
+import { onContentMessage, onPageMessage } from './door';
 import { getTabContacts } from './tab-contacts';
-
-export const draftChecksItem = storage.defineItem<Record<string, TabDraftCheck>>(
-  'session:draftChecks',
-  { fallback: {} },
-);
 
 const LIBRARY_FRESH_MS = 5 * 60_000;
 /** After a failed read, typing does not ask again for this long. */
@@ -67,7 +63,7 @@ async function messagingLibrary(
       client,
       at: now,
       messaging: [],
-      failure: error instanceof Error ? error.message : String(error),
+      failure: errorText(error),
     }))
     .then((read) => {
       library = read;
@@ -99,19 +95,11 @@ function byId(...lists: Messaging[][]): Messaging[] {
 
 // One check at a time per tab; a newer text replaces a waiting one.
 const latest = new Map<number, string>();
-let queue: Promise<unknown> = Promise.resolve();
-function updateChecks(change: (all: Record<string, TabDraftCheck>) => void): Promise<void> {
-  const next = queue.then(async () => {
-    const all = await draftChecksItem.getValue();
-    change(all);
-    await draftChecksItem.setValue(all);
-  });
-  queue = next.catch(() => undefined);
-  return next;
-}
+const checks = serialUpdates(draftChecksItem);
+const updateChecks = checks.update;
 
 /** Checks `text` for `tabId` and stores the result ('' clears it); returns its counts. */
-export async function checkTabDraft(
+async function checkTabDraft(
   tabId: number,
   text: string,
   now = Date.now(),
@@ -163,20 +151,15 @@ export async function checkTabDraft(
 }
 
 export async function getDraftCheck(tabId: number): Promise<TabDraftCheck | null> {
-  await queue;
+  await checks.idle();
   return (await draftChecksItem.getValue())[tabId] ?? null;
 }
 
 export function registerDraftHandlers(): void {
-  onMessage('draftChanged', async ({ data, sender }) => {
-    const tabId = sender.tab?.id;
-    // Only a tab's content script has a draft; anything else is ignored on purpose.
-    if (tabId === undefined || tabId < 0 || fromExtensionPage(sender)) return null;
-    return checkTabDraft(tabId, typeof data.text === 'string' ? data.text : '');
-  });
-  onMessage('getDraftCheck', ({ data, sender }) =>
-    fromExtensionPage(sender) ? getDraftCheck(data.tabId) : null,
+  onContentMessage('draftChanged', (data, { tabId }) =>
+    checkTabDraft(tabId, typeof data.text === 'string' ? data.text : ''),
   );
+  onPageMessage('getDraftCheck', (data) => getDraftCheck(data.tabId));
   const forget = (tabId: number) => {
     latest.delete(tabId);
     void updateChecks((all) => void delete all[tabId]);

@@ -1,5 +1,5 @@
 /**
- * The background's feedback queue, wired (issue 7): stored in `local:feedbackQueue`, sent to
+ * The background's feedback queue, wired: stored in `local:feedbackQueue`, sent to
  * the backend `feedback-destination.ts` picks, woken by a timer while the worker lives and by
  * an alarm after it stopped; on every worker start, waiting items are sent.
  */
@@ -9,7 +9,7 @@ import type { FeedbackDestination } from '../protocol/feedback-protocol';
 import { loadEffectiveSettings, watchSettingsView } from '../settings/settings-store';
 import { chooseFeedbackTarget } from './feedback-destination';
 import { createFeedbackQueue, type FeedbackQueue } from './feedback-queue';
-import { feedbackQueueItem } from './feedback-store';
+import { feedbackQueueItem } from '../protocol/watched-items';
 
 export const FEEDBACK_ALARM = 'touchpoint-feedback';
 /** Chrome fires alarms no sooner than 30 s ahead; nearer wakes are the timer's. */

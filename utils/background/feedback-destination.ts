@@ -1,5 +1,5 @@
 /**
- * Which backend collects feedback (issue 7): only one that lists the `feedback` feature.
+ * Which backend collects feedback: only one that lists the `feedback` feature.
  * The admin's pick (`backends.feedbackBackendId`) when it is enabled; else the first enabled
  * backend that lists the feature. A backend that cannot be asked (down, bad key) is not
  * skipped for the next one: the feedback would land at another backend than usual, so it

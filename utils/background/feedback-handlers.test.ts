@@ -9,7 +9,7 @@ import { FEEDBACK_ALARM } from './feedback-delivery';
 import { chooseFeedbackTarget } from './feedback-destination';
 import { registerFeedbackHandlers } from './feedback-handlers';
 import { createFeedbackQueue, FEEDBACK_UNDO_MS, type QueuedFeedback } from './feedback-queue';
-import { feedbackQueueItem, watchPendingFeedback } from './feedback-store';
+import { feedbackQueueItem, watchPendingFeedback } from '../protocol/watched-items';
 
 /**
  * The background's feedback messages over WXT's fake browser storage. No backend is

@@ -1,16 +1,15 @@
 /**
- * The background's answers to `utils/protocol/feedback-protocol.ts` (issue 7), for extension
+ * The background's answers to `utils/protocol/feedback-protocol.ts`, for extension
  * pages only, and the start of feedback delivery (the queue is sent on every worker start).
  */
 import { sha256Hex } from '../backend-client/context-client';
 import { describeZodError } from '../contract/errors';
 import { FeedbackRequest, MAX_FEEDBACK_TEXT } from '../contract/schemas';
 import type { FeedbackDraft, PendingFeedback } from '../protocol/feedback-protocol';
-import { onMessage } from '../protocol/protocol';
 import { loadEffectiveSettings } from '../settings/settings-store';
 import { feedbackDestination, feedbackQueue, startFeedbackDelivery } from './feedback-delivery';
 import { describeQueuedFeedback } from './feedback-queue';
-import { fromExtensionPage } from './sender';
+import { onPageMessage } from './door';
 
 /** What each kind must link or say; the contract leaves it open, a useful item does not. */
 function draftProblem(draft: FeedbackDraft): string | undefined {
@@ -77,41 +76,19 @@ export async function feedbackRequestOf(
   return { ...request, contact: { emailSha256: await sha256Hex(email) } };
 }
 
-function refuseOthers(sender: { url?: string }): void {
-  if (!fromExtensionPage(sender)) {
-    throw new Error('Only the extension’s own pages can send or manage feedback.');
-  }
-}
-
-/** Registers the background's answers to the messages of `utils/protocol/feedback-protocol.ts`. */
 export function registerFeedbackHandlers(): void {
-  onMessage('sendFeedback', async ({ data, sender }): Promise<PendingFeedback> => {
-    refuseOthers(sender);
-    const queue = feedbackQueue();
-    const item = await queue.enqueue(await feedbackRequestOf(data));
+  onPageMessage('sendFeedback', async (data): Promise<PendingFeedback> => {
+    const item = await feedbackQueue().enqueue(await feedbackRequestOf(data));
     return describeQueuedFeedback(item, Date.now());
   });
-  onMessage('undoFeedback', async ({ data, sender }) => {
-    refuseOthers(sender);
-    return feedbackQueue().undo(data.id);
-  });
-  onMessage('listPendingFeedback', async ({ sender }) => {
-    refuseOthers(sender);
-    return feedbackQueue().list();
-  });
-  onMessage('retryFeedback', async ({ data, sender }) => {
-    refuseOthers(sender);
+  onPageMessage('undoFeedback', (data) => feedbackQueue().undo(data.id));
+  onPageMessage('listPendingFeedback', () => feedbackQueue().list());
+  onPageMessage('retryFeedback', async (data) => {
     const queue = feedbackQueue();
     await queue.retry(data.id);
     return queue.list();
   });
-  onMessage('discardFeedback', async ({ data, sender }) => {
-    refuseOthers(sender);
-    return feedbackQueue().discard(data.id);
-  });
-  onMessage('getFeedbackDestination', async ({ sender }) => {
-    refuseOthers(sender);
-    return feedbackDestination();
-  });
+  onPageMessage('discardFeedback', (data) => feedbackQueue().discard(data.id));
+  onPageMessage('getFeedbackDestination', () => feedbackDestination());
   startFeedbackDelivery();
 }

@@ -1,5 +1,5 @@
 /**
- * The feedback queue (issue 7): reps' feedback waits in storage until a backend has it.
+ * The feedback queue: reps' feedback waits in storage until a backend has it.
  *
  * - Enqueue writes the item before any request, so a closed browser or a stopped service
  *   worker loses nothing; the item is held `undoMs` first, so the rep can undo it.
@@ -26,39 +26,22 @@
 import type { FeedbackDelivery } from '../backend-client/feedback-client';
 import type { FeedbackRequest } from '../contract/schemas';
 import type { BackendConfig } from '../settings/schema';
-import type { PendingFeedback, UndoFeedbackResult } from '../protocol/feedback-protocol';
+import { serial } from '../settings/serial-update';
+import {
+  describeQueuedFeedback,
+  FEEDBACK_UNDO_MS,
+  type PendingFeedback,
+  type QueuedFeedback,
+  type UndoFeedbackResult,
+} from '../protocol/feedback-protocol';
 
-/** How long a new item waits before its first request, so the rep can undo it. */
-export const FEEDBACK_UNDO_MS = 5000;
+// The stored shape and its description for the rep are shared with the pages that watch it.
+export { describeQueuedFeedback, FEEDBACK_UNDO_MS, type QueuedFeedback };
+
 /** Items the queue holds at most: beyond that, something is wrong for far too long. */
-export const FEEDBACK_QUEUE_LIMIT = 500;
-export const RETRY_BASE_MS = 10_000;
+const FEEDBACK_QUEUE_LIMIT = 500;
+const RETRY_BASE_MS = 10_000;
 export const RETRY_MAX_MS = 30 * 60_000;
-
-/** One item as stored. */
-export interface QueuedFeedback {
-  /** The client's id, sent as the contract's idempotency key. */
-  id: string;
-  /** The request body (its `id` is the same). */
-  feedback: FeedbackRequest;
-  /** ms since epoch. */
-  createdAt: number;
-  /** Not sent before this (ms since epoch): the undo window, then the back-off. */
-  notBefore: number;
-  /** Requests started so far: above 0, the backend may already have it. */
-  attempts: number;
-  status: 'queued' | 'rejected';
-  /**
-   * Why a rejected item was refused: its key, the item itself, or the backend of its first
-   * attempt no longer collects feedback.
-   */
-  rejectedFor?: 'key' | 'request' | 'backend';
-  /** The backend of the first attempt (set as it starts): every later attempt goes there. */
-  backendId?: string;
-  /** What went wrong last, in words for the rep. */
-  lastError?: string;
-  lastAttemptAt?: number;
-}
 
 /** Where the queue lives: a WXT storage item in the extension, memory in tests. */
 export interface FeedbackQueueStore {
@@ -119,39 +102,9 @@ export interface FeedbackQueue {
 }
 
 /** Back-off before attempt `attempts + 1`: 10 s doubling to 30 min, ±20 % jitter. */
-export function retryDelayMs(attempts: number, random = Math.random): number {
+function retryDelayMs(attempts: number, random = Math.random): number {
   const base = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
   return Math.round(base * (0.8 + 0.4 * random()));
-}
-
-/**
- * An item as the rep sees it. `sending` is known only to the background (`inFlight`);
- * `pausedUntil` is when a paused run resumes.
- */
-export function describeQueuedFeedback(
-  item: QueuedFeedback,
-  now: number,
-  { sending = false, pausedUntil = 0 }: { sending?: boolean; pausedUntil?: number } = {},
-): PendingFeedback {
-  const { feedback } = item;
-  const base = {
-    id: item.id,
-    kind: feedback.kind,
-    contact: feedback.contact,
-    ...(feedback.messagingId === undefined ? {} : { messagingId: feedback.messagingId }),
-    ...(feedback.assetId === undefined ? {} : { assetId: feedback.assetId }),
-    ...(feedback.campaignId === undefined ? {} : { campaignId: feedback.campaignId }),
-    ...(feedback.text === undefined ? {} : { text: feedback.text }),
-    createdAt: item.createdAt,
-    attempts: item.attempts,
-    ...(item.lastError === undefined ? {} : { message: item.lastError }),
-  };
-  if (sending) return { ...base, state: 'sending' };
-  if (item.status === 'rejected') return { ...base, state: 'rejected' };
-  if (item.attempts === 0 && item.lastError === undefined && now < item.notBefore) {
-    return { ...base, state: 'undoable', undoableUntil: item.notBefore };
-  }
-  return { ...base, state: 'waiting', nextAttemptAt: Math.max(item.notBefore, pausedUntil, now) };
 }
 
 /** The same feedback (the contact may be stored hashed, so it is left out). */
@@ -176,22 +129,20 @@ export function createFeedbackQueue(options: FeedbackQueueOptions): FeedbackQueu
 
   // Read-modify-write cycles one at a time: the sidebar, alarms and the delivery run all
   // change the queue, and two overlapping writes would each drop the other's change.
-  let tail: Promise<unknown> = Promise.resolve();
+  const writes = serial();
   function mutate<T>(change: (items: QueuedFeedback[]) => T): Promise<T> {
-    const run = tail.then(async () => {
+    return writes.run(async () => {
       // A copy: a store may hand out its fallback object, which must never change.
       const items = structuredClone(await store.getValue());
       const result = change(items);
       await store.setValue(items);
       return result;
     });
-    tail = run.catch(() => undefined);
-    return run;
   }
 
   async function scheduleNext(): Promise<void> {
     if (!options.schedule) return;
-    await tail;
+    await writes.idle();
     const queued = (await store.getValue()).filter((item) => item.status === 'queued');
     if (queued.length === 0) return options.schedule(undefined);
     const earliest = Math.min(...queued.map((item) => item.notBefore));
@@ -440,7 +391,7 @@ export function createFeedbackQueue(options: FeedbackQueueOptions): FeedbackQueu
     },
 
     async list() {
-      await tail;
+      await writes.idle();
       const at = now();
       return [...(await store.getValue())]
         .sort((a, b) => a.createdAt - b.createdAt)

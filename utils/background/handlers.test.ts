@@ -26,7 +26,7 @@ async function send(type: string, data: unknown, sender: { url?: string; tab?: {
   const answers = await listeners;
   const answer = answers.find((a) => a !== undefined) as {
     res?: unknown;
-    err?: { message: string };
+    err?: { name: string; code?: string; message: string };
   };
   return answer;
 }
@@ -50,9 +50,11 @@ describe('extension-page-only messages', () => {
 
   it('gives the audit log to extension pages only, and only they clear it', async () => {
     await auditLog.setValue([ENTRY]);
-    expect((await send('getAuditLog', undefined, contentScript)).res).toEqual([]);
+    const refused = await send('getAuditLog', undefined, contentScript);
+    expect(refused.res).toBeUndefined();
+    expect(refused.err).toMatchObject({ name: 'RefusedError', code: 'not_extension_page' });
     expect((await send('getAuditLog', undefined, page)).res).toEqual([ENTRY]);
-    await send('clearAuditLog', undefined, contentScript);
+    expect((await send('clearAuditLog', undefined, contentScript)).err?.name).toBe('RefusedError');
     expect(await auditLog.getValue()).toEqual([ENTRY]);
     await send('clearAuditLog', undefined, page);
     expect(await auditLog.getValue()).toEqual([]);
@@ -60,7 +62,8 @@ describe('extension-page-only messages', () => {
 
   it('tests a backend for an extension page only', async () => {
     const refused = await send('testBackend', { baseUrl: 'x', apiKey: 'k' }, contentScript);
-    expect(refused.err?.message).toMatch(/Only the options page/);
+    expect(refused.err).toMatchObject({ name: 'RefusedError', code: 'not_extension_page' });
+    expect(refused.err?.message).toMatch(/Only the extension’s own pages/);
     const answered = await send('testBackend', { baseUrl: 'x', apiKey: 'k' }, page);
     expect(answered.res).toMatchObject({ kind: 'bad_url' });
   });

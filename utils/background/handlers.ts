@@ -1,27 +1,26 @@
 import { browser } from 'wxt/browser';
 import { checkHealth } from '../backend-client/health';
 import type { BackendStatus } from '../protocol/backend-status';
-import { onMessage } from '../protocol/protocol';
 import { clearAuditLog, listAuditLog } from './audit-log';
 import { registerContextHandlers } from './context-handlers';
-import { registerDraftHandlers } from './draft-handlers';
-import { registerFeedbackHandlers } from './feedback-handlers';
-import { registerLauncherHandlers } from './launcher-handlers';
-import { registerLibraryHandlers } from './library-handlers';
 import { syncCustomDomainsOnChanges } from './custom-domains';
 import { rememberOwnEmails } from './detected-own-emails';
 import { broadcastDetectionSettingsChanges, getDetectionSettings } from './detection-settings';
-import { clearTabContacts, getTabContacts, setTabContacts } from './tab-contacts';
-import { fromExtensionPage } from './sender';
+import { onContentMessage, onPageMessage } from './door';
+import { registerDraftHandlers } from './draft-handlers';
 import { effectiveSettings } from './effective-settings';
+import { registerFeedbackHandlers } from './feedback-handlers';
+import { registerLauncherHandlers } from './launcher-handlers';
+import { registerLibraryHandlers } from './library-handlers';
+import { registerSidebarHandlers } from './sidebar-handlers';
+import { clearTabContacts, setTabContacts } from './tab-contacts';
 
-/** Answers the typed messages of `utils/protocol/protocol.ts` and tracks tabs. */
+/**
+ * Answers the messages of `utils/protocol/` (content-to-background.ts, page-to-background.ts)
+ * through the doors of door.ts, and tracks tabs.
+ */
 export function registerBackgroundHandlers(): void {
-  onMessage('getBackendStatus', () => getBackendStatus());
-  onMessage('contactsDetected', async ({ data, sender }) => {
-    const tabId = sender.tab?.id;
-    // Only content scripts in tabs report contacts; anything else is ignored on purpose.
-    if (tabId === undefined || tabId < 0) return;
+  onContentMessage('contactsDetected', async (data, { tabId }) => {
     await Promise.all([
       setTabContacts(tabId, { url: data.url, contacts: data.contacts, detectedAt: Date.now() }),
       // Remembering the page's own addresses is a convenience for the options page: its
@@ -31,24 +30,13 @@ export function registerBackgroundHandlers(): void {
       ),
     ]);
   });
-  // Extension pages only: a content script must not read what other tabs show, nor the
-  // audit log, nor make the background call arbitrary URLs.
-  onMessage('getTabContacts', ({ data, sender }) =>
-    fromExtensionPage(sender) ? getTabContacts(data.tabId) : null,
-  );
-  onMessage('getAuditLog', ({ sender }) => (fromExtensionPage(sender) ? listAuditLog() : []));
-  onMessage('clearAuditLog', async ({ sender }) => {
-    if (fromExtensionPage(sender)) await clearAuditLog();
-  });
-  // Async: a refusal must reach the caller as a rejected message, not throw in the listener.
-  onMessage('testBackend', async ({ data, sender }) => {
-    if (!fromExtensionPage(sender)) {
-      throw new Error('Only the options page can test a backend connection.');
-    }
-    return checkHealth(data.baseUrl, data.apiKey);
-  });
-  onMessage('getDetectionSettings', () => getDetectionSettings());
+  onContentMessage('getDetectionSettings', () => getDetectionSettings());
+  onPageMessage('getBackendStatus', () => getBackendStatus());
+  onPageMessage('getAuditLog', () => listAuditLog());
+  onPageMessage('clearAuditLog', () => clearAuditLog());
+  onPageMessage('testBackend', (data) => checkHealth(data.baseUrl, data.apiKey));
   registerContextHandlers();
+  registerSidebarHandlers();
   registerLauncherHandlers();
   registerFeedbackHandlers();
   registerLibraryHandlers();

@@ -1,6 +1,6 @@
 /**
  * The background's side of the in-page launcher, the in-page sidebar frame and the keyboard
- * shortcut (issue 5).
+ * shortcut.
  *
  * The side panel must be opened inside a user gesture: Chrome carries the gesture of a
  * content-script click into the `runtime.onMessage` listener and of a key press into
@@ -15,11 +15,13 @@ import { storage } from 'wxt/utils/storage';
 import type { ContactContext } from '../backend-client/context-merge';
 import { initialsOf } from '../content/initials';
 import type { LauncherSettings, LauncherSummary } from '../protocol/launcher-protocol';
-import { onMessage, sendMessage } from '../protocol/protocol';
+import { backgroundToContent } from '../protocol/background-to-content';
+import { RefusedError } from '../protocol/refused';
 import type { DisplaySettings } from '../settings/schema';
 import { loadEffectiveSettings, watchSettingsView } from '../settings/settings-store';
 import { getContactContext } from './context-handlers';
-import { fromExtensionPage } from './sender';
+import { serialUpdates } from '../settings/serial-update';
+import { onContentMessage, onPageMessage } from './door';
 import { getTabContacts } from './tab-contacts';
 import { effectiveSettings } from './effective-settings';
 
@@ -30,33 +32,27 @@ import { effectiveSettings } from './effective-settings';
 const frameTokens = storage.defineItem<Record<string, string[]>>('session:frameTokens', {
   fallback: {},
 });
-let tokenWrites: Promise<unknown> = Promise.resolve();
+const tokenWrites = serialUpdates(frameTokens);
 
 function rememberFrameToken(tabId: number, token: string): Promise<void> {
-  const next = tokenWrites.then(async () => {
-    const all = { ...(await frameTokens.getValue()) };
-    all[tabId] = [...(all[tabId] ?? []), token].slice(-5);
-    await frameTokens.setValue(all);
-  });
-  tokenWrites = next.catch(() => undefined);
-  return next;
+  return tokenWrites.update((all) => ({
+    ...all,
+    [tabId]: [...(all[tabId] ?? []), token].slice(-5),
+  }));
 }
 
 function forgetFrameTokens(tabId: number): Promise<void> {
-  const next = tokenWrites.then(async () => {
-    const all = { ...(await frameTokens.getValue()) };
-    delete all[tabId];
-    await frameTokens.setValue(all);
+  return tokenWrites.update((all) => {
+    const { [tabId]: _forgotten, ...others } = all;
+    return others;
   });
-  tokenWrites = next.catch(() => undefined);
-  return next;
 }
 
 /** Whether `token` was announced for `tabId`; waits up to 1 s for an announcement on its way. */
-async function frameTokenKnown(tabId: number, token: unknown): Promise<boolean> {
+export async function frameTokenKnown(tabId: number, token: unknown): Promise<boolean> {
   if (typeof token !== 'string' || token === '') return false;
   for (let waited = 0; waited <= 1000; waited += 50) {
-    await tokenWrites;
+    await tokenWrites.idle();
     if ((await frameTokens.getValue())[tabId]?.includes(token)) return true;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -64,7 +60,7 @@ async function frameTokenKnown(tabId: number, token: unknown): Promise<boolean> 
 }
 
 /** The command's name in the manifest (wxt.config.ts `commands`). */
-export const TOGGLE_SIDEBAR_COMMAND = 'toggle-sidebar';
+const TOGGLE_SIDEBAR_COMMAND = 'toggle-sidebar';
 
 /** The display settings, kept in memory so a gesture's handler needs no await. */
 let display: DisplaySettings | undefined;
@@ -75,33 +71,25 @@ export function registerLauncherHandlers(): void {
     .catch((error: unknown) => console.warn('Touchpoint: could not read the settings', error));
   watchSettingsView((view) => (display = view.values.display));
 
-  onMessage('getLauncherSettings', () => launcherSettings());
+  onContentMessage('getLauncherSettings', () => launcherSettings());
   // The sender's own tab only: a content script never learns what another tab shows.
-  onMessage('getLauncherSummary', ({ sender }) => {
-    const tabId = sender.tab?.id;
-    return tabId === undefined || tabId < 0 ? null : launcherSummary(tabId);
-  });
+  onContentMessage('getLauncherSummary', (_data, { tabId }) => launcherSummary(tabId));
   // Synchronous up to sidePanel.open(): see the note at the top.
-  onMessage('openSidePanel', ({ sender }) => {
-    const tabId = sender.tab?.id;
-    return tabId === undefined || tabId < 0 ? false : openBrowserSidebar(tabId, false);
-  });
-  onMessage('expectFrame', async ({ data, sender }) => {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined || tabId < 0 || fromExtensionPage(sender)) return;
+  onContentMessage('openSidePanel', (_data, { tabId }) => openBrowserSidebar(tabId, false));
+  onContentMessage('expectFrame', async (data, { tabId }) => {
     if (typeof data.token !== 'string' || !/^[0-9a-f-]{36}$/.test(data.token)) return;
     await rememberFrameToken(tabId, data.token);
   });
-  onMessage('claimFrame', async ({ data, sender }) => {
-    const tabId = sender.tab?.id;
-    if (!fromExtensionPage(sender) || tabId === undefined || tabId < 0) return false;
-    return frameTokenKnown(tabId, data.token);
-  });
   browser.tabs.onRemoved.addListener((tabId) => void forgetFrameTokens(tabId));
-  onMessage('closeInpageSidebar', async ({ sender }) => {
-    const tabId = sender.tab?.id;
-    if (!fromExtensionPage(sender) || tabId === undefined || tabId < 0) return;
-    await sendMessage('toggleInpageSidebar', { open: false }, { tabId, frameId: 0 });
+  onPageMessage('closeInpageSidebar', async (_data, { tabId }) => {
+    if (tabId === undefined) {
+      throw new RefusedError('not_our_frame', 'Only the in-page sidebar can close itself.');
+    }
+    await backgroundToContent.sendMessage(
+      'toggleInpageSidebar',
+      { open: false },
+      { tabId, frameId: 0 },
+    );
   });
 
   // Absent when the manifest declares no commands (and in unit tests' fake browser).
@@ -113,7 +101,7 @@ export function registerLauncherHandlers(): void {
   });
 }
 
-export async function launcherSettings(): Promise<LauncherSettings> {
+async function launcherSettings(): Promise<LauncherSettings> {
   const current = display ?? (display = (await effectiveSettings()).display);
   return { mode: current.mode, autoOpen: current.autoOpen, position: current.launcherPosition };
 }
@@ -123,7 +111,7 @@ export async function launcherSettings(): Promise<LauncherSettings> {
  * with a lookup (cache first, so the sidebar opens warm) the backend's name and a signal.
  * With privacy.lookupOnlyWhenOpened nothing is looked up until the sidebar asks.
  */
-export async function launcherSummary(tabId: number): Promise<LauncherSummary | null> {
+async function launcherSummary(tabId: number): Promise<LauncherSummary | null> {
   const primary = (await getTabContacts(tabId))?.contacts[0];
   if (!primary) return null;
   const fromPage: LauncherSummary = {
@@ -178,7 +166,7 @@ function toggleSidebar(tabId: number | undefined): Promise<void> {
 
 async function toggleIn(mode: DisplaySettings['mode'], tabId: number): Promise<void> {
   if (mode === 'sidepanel' && (await openBrowserSidebar(tabId, true))) return;
-  await sendMessage('toggleInpageSidebar', {}, { tabId, frameId: 0 });
+  await backgroundToContent.sendMessage('toggleInpageSidebar', {}, { tabId, frameId: 0 });
 }
 
 interface SidebarApis {

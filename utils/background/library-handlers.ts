@@ -1,12 +1,11 @@
 /**
- * The background's side of the messaging library page (issues 6 and 7). Only the background
+ * The background's side of the messaging library page. Only the background
  * talks to backends: API keys never reach the page.
  */
 import { fetchMessagingLibrary } from '../backend-client/library-client';
 import type { MessagingLibraryAnswer } from '../protocol/library-protocol';
-import { onMessage } from '../protocol/protocol';
 import { loadEffectiveSettings } from '../settings/settings-store';
-import { fromExtensionPage } from './sender';
+import { onPageMessage } from './door';
 
 /** The library of every enabled backend, from the effective settings (team policy applied). */
 export async function getMessagingLibrary(): Promise<MessagingLibraryAnswer> {
@@ -21,13 +20,6 @@ export async function getMessagingLibrary(): Promise<MessagingLibraryAnswer> {
   return { state: 'ok', ...(await fetchMessagingLibrary({ backends: enabled })) };
 }
 
-/** Registers the background's answers to the messages of `utils/protocol/library-protocol.ts`. */
 export function registerLibraryHandlers(): void {
-  // Async: a refusal must reach the caller as a rejected message, not throw in the listener.
-  onMessage('getMessagingLibrary', async ({ sender }) => {
-    if (!fromExtensionPage(sender)) {
-      throw new Error('Only the extension’s own pages can read the messaging library.');
-    }
-    return getMessagingLibrary();
-  });
+  onPageMessage('getMessagingLibrary', () => getMessagingLibrary());
 }

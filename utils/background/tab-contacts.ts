@@ -1,40 +1,43 @@
 import { storage } from 'wxt/utils/storage';
+import { backgroundToPage } from '../protocol/background-to-page';
 import type { TabContacts } from '../protocol/protocol';
+import { serialUpdates } from '../settings/serial-update';
 
 /**
  * Contacts per tab, kept in session storage so they survive the service worker being stopped
- * (MV3) but not the browser. Only trusted extension contexts can read session storage.
+ * (MV3) but not the browser. Pages do not read it: each change is sent to them
+ * (`tabContactsChanged`), which a sidebar framed in a page can receive in every browser.
  */
 const tabContactsItem = storage.defineItem<Record<string, TabContacts>>('session:tabContacts', {
   fallback: {},
 });
 
-// Serialise read-modify-write cycles: messages from several tabs can arrive together.
-let queue: Promise<unknown> = Promise.resolve();
-function update(change: (all: Record<string, TabContacts>) => void): Promise<void> {
-  const next = queue.then(async () => {
-    const all = await tabContactsItem.getValue();
-    change(all);
-    await tabContactsItem.setValue(all);
-  });
-  queue = next.catch(() => undefined);
-  return next;
+const updates = serialUpdates(tabContactsItem);
+
+/** Tells the open pages; none open (the common case) is no failure. */
+function announce(tabId: number, tabContacts: TabContacts | null): void {
+  backgroundToPage.sendMessage('tabContactsChanged', { tabId, tabContacts }).catch(() => undefined);
 }
 
-export function setTabContacts(tabId: number, entry: TabContacts): Promise<void> {
-  return update((all) => {
-    if (entry.contacts.length === 0) delete all[tabId];
-    else all[tabId] = entry;
+export async function setTabContacts(tabId: number, entry: TabContacts): Promise<void> {
+  const tabContacts = entry.contacts.length === 0 ? null : entry;
+  await updates.update((all) => {
+    if (tabContacts) all[tabId] = tabContacts;
+    else delete all[tabId];
   });
+  announce(tabId, tabContacts);
 }
 
-export function clearTabContacts(tabId: number): Promise<void> {
-  return update((all) => {
+export async function clearTabContacts(tabId: number): Promise<void> {
+  let had = false;
+  await updates.update((all) => {
+    had = tabId in all;
     delete all[tabId];
   });
+  if (had) announce(tabId, null);
 }
 
 export async function getTabContacts(tabId: number): Promise<TabContacts | null> {
-  await queue;
+  await updates.idle();
   return (await tabContactsItem.getValue())[tabId] ?? null;
 }

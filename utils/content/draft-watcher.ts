@@ -1,5 +1,5 @@
 /**
- * Reads the rep's open compose (Gmail, Outlook) as they type, for the draft check (issue 6).
+ * Reads the rep's open compose (Gmail, Outlook) as they type, for the draft check.
  * The text goes only to the extension's own background, which checks it against the
  * recipients' messaging; it is never sent to a backend nor stored.
  *

@@ -1,5 +1,5 @@
 /**
- * What Touchpoint draws in the page (issue 5): the launcher for the primary contact and the
+ * What Touchpoint draws in the page: the launcher for the primary contact and the
  * in-page sidebar frame, in one shadow root that the page's CSS cannot reach. Nothing is
  * added to the page until a contact is detected.
  */

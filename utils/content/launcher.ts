@@ -1,5 +1,5 @@
 /**
- * The in-page launcher (issue 5): a small button with the primary contact's initials and a
+ * The in-page launcher: a small button with the primary contact's initials and a
  * short signal, in the shadow root of Touchpoint's host element. Plain DOM, no framework: it
  * loads on every Gmail and CRM page (content script budget 12 KB gzip). Backend strings are
  * set as text only.

@@ -1,5 +1,5 @@
 /**
- * The in-page sidebar (issue 5): the extension's `sidebar.html` in an iframe docked to the
+ * The in-page sidebar: the extension's `sidebar.html` in an iframe docked to the
  * right edge, over the page (it pushes nothing), with a close button and a left edge that
  * resizes it by pointer or arrow keys. The frame is created on the first open, so pages where
  * the rep never opens it never load the sidebar's React.

@@ -8,7 +8,12 @@ const messaging = vi.hoisted(() => ({
   sendMessage: vi.fn(),
   onMessage: vi.fn(() => () => {}),
 }));
-vi.mock('../protocol/protocol', () => messaging);
+vi.mock('../protocol/content-to-background', () => ({
+  contentToBackground: { sendMessage: messaging.sendMessage },
+}));
+vi.mock('../protocol/background-to-content', () => ({
+  backgroundToContent: { onMessage: messaging.onMessage },
+}));
 
 let contacts: DetectedContact[] = [];
 vi.mock('../sites/detect', () => ({

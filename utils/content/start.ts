@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { onMessage, sendMessage, type DetectionSettings } from '../protocol/protocol';
+import { backgroundToContent } from '../protocol/background-to-content';
+import { contentToBackground } from '../protocol/content-to-background';
+import type { DetectionSettings } from '../protocol/protocol';
 import { detectPage } from '../sites/detect';
 import type { DetectedContact, SiteAdapter } from '../sites/types';
 import { createInpageUi } from './inpage-ui';
@@ -27,14 +29,14 @@ export async function startContentScript(
 ): Promise<void> {
   const document = win.document;
   document.documentElement.dataset.touchpoint = 'active';
-  // The launcher and the in-page sidebar (issue 5): drawn once a contact is detected.
+  // The launcher and the in-page sidebar: drawn once a contact is detected.
   const ui = createInpageUi(document, browser.runtime.getURL('/sidebar.html'), {
-    settings: () => sendMessage('getLauncherSettings', undefined),
-    summary: () => sendMessage('getLauncherSummary', undefined),
-    openSidePanel: () => sendMessage('openSidePanel', undefined),
+    settings: () => contentToBackground.sendMessage('getLauncherSettings', undefined),
+    summary: () => contentToBackground.sendMessage('getLauncherSummary', undefined),
+    openSidePanel: () => contentToBackground.sendMessage('openSidePanel', undefined),
     loadFrame: () => loadPart('part-frame', injectPart),
   });
-  // The draft check (issue 6): once a compose is open, its text goes to the background.
+  // The draft check: once a compose is open, its text goes to the background.
   let stopDrafts: (() => void) | undefined;
   const watchComposeDrafts = (contacts: readonly DetectedContact[]) => {
     if (stopDrafts || !contacts.some((contact) => contact.role === 'compose')) return;
@@ -46,7 +48,7 @@ export async function startContentScript(
         stopDrafts = watchDrafts({
           window: win,
           report: (text) =>
-            sendMessage('draftChanged', { text }).then((summary) => {
+            contentToBackground.sendMessage('draftChanged', { text }).then((summary) => {
               // null for a text a newer one replaced: that one's answer updates the launcher.
               if (summary || text === '') ui.draftChecked(summary);
             }),
@@ -80,7 +82,7 @@ export async function startContentScript(
         return page.contacts;
       },
       report: (url, contacts) =>
-        sendMessage('contactsDetected', { url, contacts, ownEmails }).then(
+        contentToBackground.sendMessage('contactsDetected', { url, contacts, ownEmails }).then(
           // The background holds them now: the launcher's summary is of these.
           () => {
             ui.contactsChanged(contacts);
@@ -101,12 +103,14 @@ export async function startContentScript(
 
   // A pushed change wins over the first answer, whichever arrives last.
   let pushed = false;
-  const removeListener = onMessage('detectionSettingsChanged', ({ data }) => {
+  const removeListener = backgroundToContent.onMessage('detectionSettingsChanged', ({ data }) => {
     pushed = true;
     start(data);
   });
   // The shortcut (through the background) and the frame's Escape.
-  const removeToggle = onMessage('toggleInpageSidebar', ({ data }) => ui.toggle(data.open));
+  const removeToggle = backgroundToContent.onMessage('toggleInpageSidebar', ({ data }) =>
+    ui.toggle(data.open),
+  );
   ctx.onInvalidated(() => {
     stop();
     removeListener();
@@ -115,7 +119,7 @@ export async function startContentScript(
     ui.destroy();
   });
   try {
-    const initial = await sendMessage('getDetectionSettings', undefined);
+    const initial = await contentToBackground.sendMessage('getDetectionSettings', undefined);
     if (!pushed) start(initial);
   } catch {
     // No background to answer: the extension was reloaded or removed. Detecting without

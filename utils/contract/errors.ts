@@ -40,12 +40,13 @@ export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
   return text || '(root)';
 }
 
-/** The message of a thrown value, which need not be an Error. */
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** The stack of a thrown value when it has one, for logs (never for a client). */
 export function errorDetail(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/** The message of a caught error, for a sentence shown to the user or logged. */
+export function errorText(error: unknown, fallback = 'unknown error'): string {
+  if (error instanceof Error) return error.message || fallback;
+  return typeof error === 'string' && error !== '' ? error : fallback;
 }

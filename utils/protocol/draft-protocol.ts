@@ -1,6 +1,6 @@
 /**
- * Messages of the draft check (issue 6). Part of `ProtocolMap` (protocol.ts). The draft's
- * text goes from the content script to the background only; it is never sent to a backend
+ * Data of the draft check (its messages: content-to-background.ts `draftChanged`,
+ * page-to-background.ts `getDraftCheck`). The draft's text goes from the content script to the background only; it is never sent to a backend
  * nor written to disk (results live in session storage, which Chrome keeps in memory).
  */
 import type { DraftCheck } from '../consistency/check-draft';
@@ -26,15 +26,4 @@ export interface DraftSummary {
   /** Phrases to avoid and outdated claims found. */
   problems: number;
   covered: number;
-}
-
-export interface DraftProtocol {
-  /**
-   * Content script → background: the text of the tab's open compose ('' when it closed).
-   * Checked against the recipients' messaging; the result is kept for the sidebar, and its
-   * counts are the answer (null when no compose is open, or a newer text replaced this one).
-   */
-  draftChanged(data: { text: string }): DraftSummary | null;
-  /** Extension pages: the last check of a tab's draft, or null when no compose is open. */
-  getDraftCheck(data: { tabId: number }): TabDraftCheck | null;
 }

@@ -1,10 +1,10 @@
 /**
- * Messages of feedback from reps to marketing and its delivery queue (issue 7). Part of
- * `ProtocolMap` (protocol.ts). Extension pages only: a content script gets an error.
+ * Data of feedback from reps to marketing and its delivery queue. Its messages are
+ * page-to-background.ts's (extension pages only: a content script is refused).
  *
  * The sidebar sends with `sendFeedback`, may `undoFeedback` while the item is `undoable`
  * (5 s), and shows `listPendingFeedback`; to follow changes without polling it can use
- * `watchPendingFeedback` (utils/background/feedback-store.ts), which reads the stored queue.
+ * `watchPendingFeedback` (utils/protocol/watched-items.ts), which reads the stored queue.
  */
 import type { ContactRef, FeedbackRequest } from '../contract/schemas';
 
@@ -79,21 +79,59 @@ export interface UndoFeedbackResult {
 export type FeedbackDestination =
   { state: 'ok'; backendId: string; name: string } | { state: 'none'; message: string };
 
-export interface FeedbackProtocol {
+/** How long a new item waits before its first request, so the rep can undo it. */
+export const FEEDBACK_UNDO_MS = 5000;
+/** One item as stored. */
+export interface QueuedFeedback {
+  /** The client's id, sent as the contract's idempotency key. */
+  id: string;
+  /** The request body (its `id` is the same). */
+  feedback: FeedbackRequest;
+  /** ms since epoch. */
+  createdAt: number;
+  /** Not sent before this (ms since epoch): the undo window, then the back-off. */
+  notBefore: number;
+  /** Requests started so far: above 0, the backend may already have it. */
+  attempts: number;
+  status: 'queued' | 'rejected';
   /**
-   * Validates and queues one item (stored before any request; sent after the undo window).
-   * Rejects with a message naming what is wrong (e.g. `messagingId is required`). Idempotent
-   * by `id`: the same id again answers the item already queued, never a second one.
+   * Why a rejected item was refused: its key, the item itself, or the backend of its first
+   * attempt no longer collects feedback.
    */
-  sendFeedback(data: FeedbackDraft): PendingFeedback;
-  /** Removes the item if no request was started for it. */
-  undoFeedback(data: { id: string }): UndoFeedbackResult;
-  /** What is still waiting, oldest first. */
-  listPendingFeedback(): PendingFeedback[];
-  /** Sends one item (or, without `id`, every item) again now; answers the list after. */
-  retryFeedback(data: { id?: string }): PendingFeedback[];
-  /** Gives up on an item (any state but `sending`). */
-  discardFeedback(data: { id: string }): UndoFeedbackResult;
-  /** The backend feedback goes to (asks backends' health), for the options page and sidebar. */
-  getFeedbackDestination(): FeedbackDestination;
+  rejectedFor?: 'key' | 'request' | 'backend';
+  /** The backend of the first attempt (set as it starts): every later attempt goes there. */
+  backendId?: string;
+  /** What went wrong last, in words for the rep. */
+  lastError?: string;
+  lastAttemptAt?: number;
+}
+
+/**
+ * An item as the rep sees it. `sending` is known only to the background (`inFlight`);
+ * `pausedUntil` is when a paused run resumes.
+ */
+export function describeQueuedFeedback(
+  item: QueuedFeedback,
+  now: number,
+  { sending = false, pausedUntil = 0 }: { sending?: boolean; pausedUntil?: number } = {},
+): PendingFeedback {
+  const { feedback } = item;
+  const base = {
+    id: item.id,
+    kind: feedback.kind,
+    contact: feedback.contact,
+    ...(feedback.messagingId === undefined ? {} : { messagingId: feedback.messagingId }),
+    ...(feedback.assetId === undefined ? {} : { assetId: feedback.assetId }),
+    ...(feedback.campaignId === undefined ? {} : { campaignId: feedback.campaignId }),
+    ...(feedback.text === undefined ? {} : { text: feedback.text }),
+    createdAt: item.createdAt,
+    attempts: item.attempts,
+    ...(item.lastError === undefined ? {} : { message: item.lastError }),
+  };
+  if (sending) return { ...base, state: 'sending' };
+  if (item.status === 'rejected') return { ...base, state: 'rejected' };
+  if (item.attempts === 0 && item.lastError === undefined && now < item.notBefore) {
+    return { ...base, state: 'undoable', undoableUntil: item.notBefore };
+  }
+  return { ...base, state: 'waiting', nextAttemptAt: Math.max(item.notBefore, pausedUntil, now) };
 }

@@ -1,17 +1,41 @@
 /**
- * Where the feedback queue lives: `local:feedbackQueue`, so it survives the service worker
- * stopping and the browser closing (session storage would not). The background owns it;
- * extension pages may watch it (`watchPendingFeedback`) instead of polling.
+ * The storage items extension pages may watch instead of polling the background. The
+ * background alone writes them (utils/background/); pages only read them, through the
+ * watchers here. Each key is written once, here.
  */
 import { storage } from 'wxt/utils/storage';
-import type { PendingFeedback } from '../protocol/feedback-protocol';
-import { describeQueuedFeedback, type QueuedFeedback } from './feedback-queue';
+import type { TabDraftCheck } from './draft-protocol';
+import {
+  describeQueuedFeedback,
+  type PendingFeedback,
+  type QueuedFeedback,
+} from './feedback-protocol';
 
-/** Oldest first, as the queue stores it. */
+/**
+ * The draft check of each tab's open compose (session storage: Chrome keeps it in memory,
+ * and the draft's text is never in it).
+ */
+export const draftChecksItem = storage.defineItem<Record<string, TabDraftCheck>>(
+  'session:draftChecks',
+  { fallback: {} },
+);
+
+/**
+ * The feedback queue, oldest first (local storage: it survives the service worker stopping
+ * and the browser closing).
+ */
 export const feedbackQueueItem = storage.defineItem<QueuedFeedback[]>('local:feedbackQueue', {
   fallback: [],
   version: 1,
 });
+
+/** Calls `callback` with each new check of `tabId`'s draft (null: no compose). */
+export function watchTabDraftCheck(
+  tabId: number,
+  callback: (check: TabDraftCheck | null) => void,
+): () => void {
+  return draftChecksItem.watch((all) => callback(all?.[String(tabId)] ?? null));
+}
 
 /**
  * Calls `callback` with what is still waiting now and after every change of the queue. An
