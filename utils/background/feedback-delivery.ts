@@ -27,9 +27,12 @@ function scheduleWake(at: number | undefined): void {
   }
   const delay = Math.max(0, at - Date.now());
   timer = setTimeout(() => void feedbackQueue().deliver(), delay);
-  browser.alarms.create(FEEDBACK_ALARM, {
-    when: Math.max(at, Date.now() + MIN_ALARM_DELAY_MS),
-  });
+  // The timer delivers while the worker lives; the alarm wakes it if it was stopped first.
+  void browser.alarms
+    .create(FEEDBACK_ALARM, { when: Math.max(at, Date.now() + MIN_ALARM_DELAY_MS) })
+    .catch((error: unknown) =>
+      console.warn('Touchpoint: could not set the alarm that retries queued feedback', error),
+    );
 }
 
 /** Where feedback goes now, or (`backendId`) the backend an item went to before. */

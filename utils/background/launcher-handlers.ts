@@ -13,7 +13,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { ContactContext } from '../backend-client/context-merge';
-import { initialsOf } from '../content/initials';
+import { initialsOf } from '../sites/initials';
 import type { LauncherSettings, LauncherSummary } from '../protocol/launcher-protocol';
 import { backgroundToContent } from '../protocol/background-to-content';
 import { RefusedError } from '../protocol/refused';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContactContext } from '../backend-client/context-merge';
+import type { ContactContext } from '../protocol/page-to-background';
 import type { Asset, CampaignMembership, Engagement, Messaging } from '../contract/schemas';
 import { buildDemoDataset, DEMO_PROMINENT_CONTACTS, DEMO_SCENARIOS } from '../../server/seed/demo';
 import type { Dataset } from '../../server/seed/dataset';

@@ -24,9 +24,16 @@
  * `score.changed`) carry nothing. Messaging ids the context has no entry for are left out
  * (nothing to show).
  */
-import type { ContactContext } from '../backend-client/context-merge';
-import type { CampaignMembership, Engagement, Messaging } from '../contract/schemas';
+import type { Asset, CampaignMembership, Engagement, Messaging } from '../contract/schemas';
 import { conflictIds, findConflicts, type MessagingConflict } from './conflicts';
+
+/** What exposure reads of a contact's merged context (the sidebar's, or any backend's). */
+export interface ExposureInput {
+  engagements: Engagement[];
+  campaigns: CampaignMembership[];
+  assets: Asset[];
+  messaging: Messaging[];
+}
 
 export type ExposureRouteKind = 'engagement' | 'asset' | 'campaign' | 'listed';
 
@@ -99,7 +106,7 @@ interface Accumulator {
 
 /** Every messaging entry the contact was exposed to, oldest first exposure first. */
 export function messagingExposure(
-  context: Pick<ContactContext, 'engagements' | 'campaigns' | 'assets' | 'messaging'>,
+  context: ExposureInput,
   options: ExposureOptions = {},
 ): ExposureEntry[] {
   const now = options.now ?? Date.now();

@@ -6,7 +6,7 @@
 import type { DraftSummary } from '../protocol/draft-protocol';
 import type { LauncherSettings, LauncherSummary } from '../protocol/launcher-protocol';
 import type { DetectedContact } from '../sites/types';
-import { initialsOf } from './initials';
+import { initialsOf } from '../sites/initials';
 import { createLauncher, LAUNCHER_STYLE, type Launcher } from './launcher';
 import type { ContentParts } from './parts';
 import type { SidebarFrame } from './sidebar-frame';
