@@ -25,13 +25,9 @@ import { createBackendTransport } from './transport';
 import {
   DEFAULT_ENGAGEMENT_LIMIT,
   Email,
-  EngagementsPage,
-  HealthResponse,
   INCLUDES,
-  LookupResponse,
   LookupResult,
   MAX_LOOKUP_CONTACTS,
-  MessagingList,
   type ContactRef,
   type Messaging,
 } from '../contract/schemas';
@@ -144,7 +140,7 @@ export function createContextClient(options: ContextClientOptions): ContextClien
     let known = features.get(backend.id);
     if (!known) {
       known = http
-        .requestJson(backend, 'v1/health', { schema: HealthResponse, what: 'health check' })
+        .health(backend)
         .then((answer) => ('failure' in answer ? answer.failure : (answer.data.features ?? [])));
       features.set(backend.id, known);
       void known.then((answer) => {
@@ -215,10 +211,10 @@ export function createContextClient(options: ContextClientOptions): ContextClien
       refs = hashes.map((emailSha256) => ({ emailSha256 }));
       auditNames = hashes.map((hash) => `sha256:${hash}`);
     }
-    const answer = await http.requestJson(backend, 'v1/lookup', {
-      schema: LookupResponse,
-      what: 'lookup',
-      json: { contacts: refs, include: [...INCLUDES], engagementLimit: DEFAULT_ENGAGEMENT_LIMIT },
+    const answer = await http.lookup(backend, {
+      contacts: refs,
+      include: [...INCLUDES],
+      engagementLimit: DEFAULT_ENGAGEMENT_LIMIT,
     });
     const fetchedAt = now();
     if ('failure' in answer) {
@@ -400,12 +396,7 @@ export function createContextClient(options: ContextClientOptions): ContextClien
           message: `The backend ${backendId} is no longer enabled. Look the contact up again.`,
         };
       }
-      const query = new URLSearchParams({ cursor, limit: String(limit) });
-      const answer = await http.requestJson(
-        backend,
-        `v1/contacts/${encodeURIComponent(contactId)}/engagements?${query}`,
-        { schema: EngagementsPage, what: 'engagements page' },
-      );
+      const answer = await http.engagements(backend, contactId, { cursor, limit });
       if ('failure' in answer) return { backendId, ...answer.failure };
       return {
         state: 'ok',
@@ -416,14 +407,8 @@ export function createContextClient(options: ContextClientOptions): ContextClien
     },
 
     async messaging(ids) {
-      const query = new URLSearchParams({ ids: ids.join(',') });
       const answers = await Promise.all(
-        backends.map((backend) =>
-          http.requestJson(backend, `v1/messaging?${query}`, {
-            schema: MessagingList,
-            what: 'messaging list',
-          }),
-        ),
+        backends.map((backend) => http.messaging(backend, { ids: ids.join(',') })),
       );
       const fetchedAt = now();
       const seen = new Set<string>();

@@ -11,12 +11,7 @@
  */
 import type { BackendConfig } from '../settings/schema';
 import { backendUrlProblem } from '../contract/backend-url';
-import {
-  FeedbackCreated,
-  FeedbackList,
-  HealthResponse,
-  type FeedbackRequest,
-} from '../contract/schemas';
+import type { FeedbackList, FeedbackRequest } from '../contract/schemas';
 import {
   createBackendTransport,
   type Answer,
@@ -90,11 +85,7 @@ export async function postFeedback(
 ): Promise<FeedbackDelivery> {
   const problem = backendUrlProblem(backend.baseUrl);
   if (problem) return { outcome: 'rejected', reason: 'request', message: problem };
-  const answer = await transportOf(options).requestJson(backend, 'v1/feedback', {
-    schema: FeedbackCreated,
-    what: 'feedback receipt',
-    json: feedback,
-  });
+  const answer = await transportOf(options).sendFeedback(backend, feedback);
   if ('failure' in answer) return deliveryOf(answer);
   // A 2xx that is not the contract's answer (a captive portal, a proxy page) proves nothing
   // was stored: only the backend's own `{id}` counts.
@@ -145,10 +136,7 @@ export async function feedbackSupport(
 ): Promise<FeedbackSupport> {
   const problem = backendUrlProblem(backend.baseUrl);
   if (problem) return { state: 'unknown', message: `${backend.name}: ${problem}` };
-  const answer = await transportOf(options).requestJson(backend, 'v1/health', {
-    schema: HealthResponse,
-    what: 'health check',
-  });
+  const answer = await transportOf(options).health(backend);
   if ('failure' in answer) return { state: 'unknown', message: answer.failure.message };
   const features = answer.data.features ?? [];
   if (features.includes(FEEDBACK_FEATURE)) return { state: 'supported', features };
@@ -174,15 +162,7 @@ export async function listFeedback(
   const backendId = backend.id;
   const problem = backendUrlProblem(backend.baseUrl);
   if (problem) return { state: 'error', backendId, message: `${backend.name}: ${problem}` };
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== '') params.set(key, String(value));
-  }
-  const search = params.size > 0 ? `?${params}` : '';
-  const answer = await transportOf(options).requestJson(backend, `v1/feedback${search}`, {
-    schema: FeedbackList,
-    what: 'feedback list',
-  });
+  const answer = await transportOf(options).feedback(backend, { ...query });
   if ('failure' in answer) return { state: 'error', backendId, message: answer.failure.message };
   return { state: 'ok', backendId, list: answer.data };
 }

@@ -1,5 +1,4 @@
 import { backendUrlProblem } from '../contract/backend-url';
-import { HealthResponse, LookupResponse } from '../contract/schemas';
 import type { BackendStatus } from '../protocol/backend-status';
 import { createBackendTransport, type RequestFailure, type TransportOptions } from './transport';
 
@@ -30,15 +29,12 @@ export async function checkHealth(
     message: failure.message,
   });
   const started = performance.now();
-  const health = await transport.requestJson(target, 'v1/health', {
-    schema: HealthResponse,
-    what: 'health check',
-  });
+  const health = await transport.health(target);
   if ('failure' in health) return failed(health);
-  const lookup = await transport.requestJson(target, 'v1/lookup', {
-    schema: LookupResponse,
-    what: 'lookup',
-    json: { contacts: [{ email: PROBE_EMAIL }], include: [], engagementLimit: 1 },
+  const lookup = await transport.lookup(target, {
+    contacts: [{ email: PROBE_EMAIL }],
+    include: [],
+    engagementLimit: 1,
   });
   if ('failure' in lookup) return failed(lookup);
   if (lookup.data.results.length !== 1) {

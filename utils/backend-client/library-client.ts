@@ -18,7 +18,6 @@ import type { Failure } from './context-merge';
 import { feedbackSupport, listFeedback } from './feedback-client';
 import { createBackendTransport, type BackendTransport } from './transport';
 import {
-  MessagingList,
   type FeedbackList,
   type Campaign,
   type Feedback,
@@ -150,7 +149,7 @@ async function readBackend(
   }
   // Health names the features (with a valid key); asked beside the library, not before it.
   const [library, support] = await Promise.all([
-    http.requestJson(backend, 'v1/messaging', { schema: MessagingList, what: 'messaging list' }),
+    http.messaging(backend),
     feedbackSupport(backend, { transport: http }),
   ]);
   if ('failure' in library) {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { HealthResponse } from '../contract/schemas';
 import { backendUrl, createBackendTransport, parseRetryAfter } from './transport';
 
 describe('parseRetryAfter', () => {
@@ -39,11 +38,10 @@ describe('createBackendTransport', () => {
     };
     return { seen, transport: createBackendTransport({ fetch, retries: 0 }) };
   };
-  const health = { schema: HealthResponse, what: 'health check' };
 
   it('sends the key and parses the answer with the schema', async () => {
     const { seen, transport } = answering(JSON.stringify({ status: 'ok', apiVersion: '1.0' }));
-    const answer = await transport.requestJson(backend, 'v1/health', health);
+    const answer = await transport.health(backend);
     expect(answer).toMatchObject({ status: 200, data: { apiVersion: '1.0' } });
     expect(seen[0]?.headers.get('authorization')).toBe('Bearer k1');
   });
@@ -51,25 +49,21 @@ describe('createBackendTransport', () => {
   it('turns a refused key into unauthorized, with the backend’s own words', async () => {
     const body = JSON.stringify({ error: { code: 'unauthorized', message: 'unknown key' } });
     const { transport } = answering(body, { status: 401 });
-    const answer = await transport.requestJson(backend, 'v1/health', health);
+    const answer = await transport.health(backend);
     expect(answer).toMatchObject({ status: 401, failure: { state: 'unauthorized' } });
     if ('failure' in answer) expect(answer.failure.message).toMatch(/^Acme refused.*unknown key/);
   });
 
   it('reports the wait a rate limit asks for', async () => {
     const { transport } = answering('{}', { status: 429, headers: { 'retry-after': '60' } });
-    const answer = await transport.requestJson(backend, 'v1/health', health);
+    const answer = await transport.health(backend);
     expect(answer).toMatchObject({ status: 429, retryAfterMs: 60_000 });
     if ('failure' in answer) expect(answer.failure.message).toMatch(/in 60 s/);
   });
 
   it('names a URL being tested by its origin, and says when the answer is not JSON', async () => {
     const { transport } = answering('<!doctype html><p>Sign in</p>');
-    const answer = await transport.requestJson(
-      { baseUrl: 'https://portal.example', apiKey: 'k' },
-      'v1/health',
-      health,
-    );
+    const answer = await transport.health({ baseUrl: 'https://portal.example', apiKey: 'k' });
     expect(answer).toMatchObject({ failure: { state: 'not_context_api' } });
     if ('failure' in answer) {
       expect(answer.failure.message).toMatch(

@@ -1,18 +1,28 @@
 /**
- * The one HTTP transport for every backend call: ky (timeout, retries with jittered backoff,
- * `Retry-After`), the contract's auth header, the answer parsed with its zod schema, and every
- * failure turned into a state whose message says what to do. The context, library, feedback
- * and health clients are thin typed methods on it.
+ * Runs in the background service worker (and in Node tests: no WXT, no browser API).
+ * Imported by the clients beside it; only the background calls backends (the key stays there).
  *
- * Pure apart from `fetch`: no WXT, no browser API, so it runs in Node tests against the
- * reference server. Only the background calls backends (the API key stays there).
+ * The one HTTP transport for every backend call: ky (timeout, retries with jittered backoff,
+ * `Retry-After`), the contract's auth header, each endpoint's answer parsed with its zod
+ * schema, and every failure turned into a state whose message says what to do. The context,
+ * library, feedback and health clients are thin typed calls on its endpoint methods.
  */
 import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
 import type { z } from 'zod';
 import type { BackendConfig } from '../settings/schema';
 import type { Failure } from './context-merge';
 import { describeZodError } from '../contract/errors';
-import { ErrorBody } from '../contract/schemas';
+import {
+  EngagementsPage,
+  ErrorBody,
+  FeedbackCreated,
+  FeedbackList,
+  HealthResponse,
+  LookupResponse,
+  MessagingList,
+  type FeedbackRequest,
+  type LookupRequest,
+} from '../contract/schemas';
 
 /** A `Retry-After` longer than this is not waited for: the failure is reported instead. */
 export const MAX_RETRY_AFTER_MS = 10_000;
@@ -45,22 +55,42 @@ export type Answer<T> =
   | { url: URL; data: T; status: number }
   | { url: URL; failure: RequestFailure; status?: number; retryAfterMs?: number };
 
-export interface RequestSpec<S extends z.ZodType> {
+/** Query parameters; empty and undefined values are left out. */
+export type Query = Readonly<Record<string, string | number | undefined>>;
+
+/** The contract's endpoints the extension calls, each typed by its schemas. None rejects. */
+export interface BackendTransport {
+  /** `GET /v1/health`: version and features (all of them only with a valid key). */
+  health(target: BackendTarget): Promise<Answer<HealthResponse>>;
+  /** `POST /v1/lookup`: one result per contact, in order. */
+  lookup(
+    target: BackendTarget,
+    request: z.input<typeof LookupRequest>,
+  ): Promise<Answer<LookupResponse>>;
+  /** `GET /v1/contacts/{id}/engagements`: the next page from a cursor. */
+  engagements(
+    target: BackendTarget,
+    contactId: string,
+    query: Query,
+  ): Promise<Answer<EngagementsPage>>;
+  /** `GET /v1/messaging`: every entry, or those of `query.ids` (comma-separated). */
+  messaging(target: BackendTarget, query?: Query): Promise<Answer<MessagingList>>;
+  /** `POST /v1/feedback`: one item, idempotent by its id. */
+  sendFeedback(
+    target: BackendTarget,
+    item: FeedbackRequest,
+  ): Promise<Answer<z.infer<typeof FeedbackCreated>>>;
+  /** `GET /v1/feedback`: a page of items with the summaries. */
+  feedback(target: BackendTarget, query?: Query): Promise<Answer<FeedbackList>>;
+}
+
+interface RequestSpec<S extends z.ZodType> {
   /** The answer's schema… */
   schema: S;
   /** …and its name in a failure message ("lookup", "messaging list"). */
   what: string;
   /** Sent as the body of a POST; without it the request is a GET. */
   json?: unknown;
-}
-
-export interface BackendTransport {
-  /** One request, its answer parsed with `spec.schema`. Never rejects. */
-  requestJson<S extends z.ZodType>(
-    target: BackendTarget,
-    path: string,
-    spec: RequestSpec<S>,
-  ): Promise<Answer<z.infer<S>>>;
 }
 
 export function createBackendTransport(options: TransportOptions = {}): BackendTransport {
@@ -84,45 +114,88 @@ export function createBackendTransport(options: TransportOptions = {}): BackendT
     },
   });
 
-  return {
-    async requestJson(target, path, { schema, what, json }) {
-      const url = backendUrl(target.baseUrl, path);
-      const name = subjectOf(target, url);
-      let response: Response;
-      let text: string;
-      try {
-        response = await http(url, {
-          method: json === undefined ? 'get' : 'post',
-          json,
-          headers: { authorization: `Bearer ${target.apiKey}` },
-        });
-        text = await response.text();
-      } catch (error) {
-        return { url, ...(await describeRequestFailure(target, url, error)) };
-      }
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        return {
-          url,
-          failure: {
-            state: 'not_context_api',
-            message: `${name} (${url.pathname}) did not answer with JSON (it starts with "${text.trimStart().slice(0, 40)}"). Check the base URL in the options: it is the part before /v1.`,
-          },
-        };
-      }
-      const parsed = schema.safeParse(body);
-      if (parsed.success) return { url, data: parsed.data, status: response.status };
+  async function requestJson<S extends z.ZodType>(
+    target: BackendTarget,
+    path: string,
+    { schema, what, json }: RequestSpec<S>,
+  ): Promise<Answer<z.infer<S>>> {
+    const url = backendUrl(target.baseUrl, path);
+    const name = subjectOf(target, url);
+    let response: Response;
+    let text: string;
+    try {
+      response = await http(url, {
+        method: json === undefined ? 'get' : 'post',
+        json,
+        headers: { authorization: `Bearer ${target.apiKey}` },
+      });
+      text = await response.text();
+    } catch (error) {
+      return { url, ...(await describeRequestFailure(target, url, error)) };
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
       return {
         url,
         failure: {
           state: 'not_context_api',
-          message: `${name} answered, but not as a Context API ${what}: ${describeZodError(parsed.error)}. Ask its admin to check it against the contract (npm run conformance).`,
+          message: `${name} (${url.pathname}) did not answer with JSON (it starts with "${text.trimStart().slice(0, 40)}"). Check the base URL in the options: it is the part before /v1.`,
         },
       };
-    },
+    }
+    const parsed = schema.safeParse(body);
+    if (parsed.success) return { url, data: parsed.data, status: response.status };
+    return {
+      url,
+      failure: {
+        state: 'not_context_api',
+        message: `${name} answered, but not as a Context API ${what}: ${describeZodError(parsed.error)}. Ask its admin to check it against the contract (npm run conformance).`,
+      },
+    };
+  }
+
+  return {
+    health: (target) =>
+      requestJson(target, 'v1/health', { schema: HealthResponse, what: 'health check' }),
+    lookup: (target, request) =>
+      requestJson(target, 'v1/lookup', { schema: LookupResponse, what: 'lookup', json: request }),
+    engagements: (target, contactId, query) =>
+      requestJson(
+        target,
+        `v1/contacts/${encodeURIComponent(contactId)}/engagements${search(query)}`,
+        {
+          schema: EngagementsPage,
+          what: 'engagements page',
+        },
+      ),
+    messaging: (target, query = {}) =>
+      requestJson(target, `v1/messaging${search(query)}`, {
+        schema: MessagingList,
+        what: 'messaging list',
+      }),
+    sendFeedback: (target, item) =>
+      requestJson(target, 'v1/feedback', {
+        schema: FeedbackCreated,
+        what: 'feedback receipt',
+        json: item,
+      }),
+    feedback: (target, query = {}) =>
+      requestJson(target, `v1/feedback${search(query)}`, {
+        schema: FeedbackList,
+        what: 'feedback list',
+      }),
   };
+}
+
+/** `?a=1&b=2`, or nothing when no parameter has a value. */
+function search(query: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  return params.size > 0 ? `?${params}` : '';
 }
 
 /** A path of the contract under a backend's base URL (with or without a trailing slash). */
