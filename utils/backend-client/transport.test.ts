@@ -51,7 +51,10 @@ describe('createBackendTransport', () => {
     const { transport } = answering(body, { status: 401 });
     const answer = await transport.health(backend);
     expect(answer).toMatchObject({ status: 401, failure: { state: 'unauthorized' } });
-    if ('failure' in answer) expect(answer.failure.message).toMatch(/^Acme refused.*unknown key/);
+    if ('failure' in answer)
+      expect(answer.failure.message).toMatch(
+        /^Acme refused the API key \(HTTP 401\)\. Check the key.*It said: "unknown key"$/,
+      );
   });
 
   it('reports the wait a rate limit asks for', async () => {
@@ -67,7 +70,7 @@ describe('createBackendTransport', () => {
     expect(answer).toMatchObject({ failure: { state: 'not_context_api' } });
     if ('failure' in answer) {
       expect(answer.failure.message).toMatch(
-        /^The backend at https:\/\/portal\.example \(\/v1\/health\) did not answer with JSON/,
+        /^https:\/\/portal\.example\/v1\/health did not answer with JSON/,
       );
     }
   });

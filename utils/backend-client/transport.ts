@@ -141,7 +141,7 @@ export function createBackendTransport(options: TransportOptions = {}): BackendT
         url,
         failure: {
           state: 'not_context_api',
-          message: `${name} (${url.pathname}) did not answer with JSON (it starts with "${text.trimStart().slice(0, 40)}"). Check the base URL in the options: it is the part before /v1.`,
+          message: `${requestOf(target, url)} did not answer with JSON (it starts with "${text.trimStart().slice(0, 40)}"). Check the base URL in the options: it is the part before /v1.`,
         },
       };
     }
@@ -220,11 +220,16 @@ function subjectOf(target: BackendTarget, url: URL): string {
   return target.name ?? `The backend at ${url.origin}`;
 }
 
+/** The request in a message: the backend's name and path, or a tested URL in full. */
+function requestOf(target: BackendTarget, url: URL): string {
+  return target.name ? `${target.name} (${url.pathname})` : `${url}`;
+}
+
 /** The backend's own error message, when it sent the contract's error body. */
 async function backendSaid(response: Response): Promise<string> {
   try {
     const parsed = ErrorBody.safeParse(await response.clone().json());
-    return parsed.success ? ` (${parsed.data.error.message})` : '';
+    return parsed.success ? ` It said: "${parsed.data.error.message}"` : '';
   } catch {
     return '';
   }
@@ -261,7 +266,7 @@ async function describeRequestFailure(
       ...answered,
       failure: {
         state: 'unauthorized',
-        message: `${name} refused the API key (HTTP ${status})${said}. Check the key in the options and that it has the "read" scope.`,
+        message: `${name} refused the API key (HTTP ${status}). Check the key in the options and that it has the "read" scope.${said}`,
       },
     };
   }
@@ -270,7 +275,7 @@ async function describeRequestFailure(
       ...answered,
       failure: {
         state: 'timeout',
-        message: `${name} gave up waiting for the request (HTTP 408)${said}. Try again in a moment.`,
+        message: `${name} gave up waiting for the request (HTTP 408). Try again in a moment.${said}`,
       },
     };
   }
@@ -279,7 +284,7 @@ async function describeRequestFailure(
       ...answered,
       failure: {
         state: 'server_error',
-        message: `${name} is rate limiting this key (HTTP 429)${said}. Try again${wait ? ` in ${Math.ceil(wait / 1000)} s` : ' later'}.`,
+        message: `${name} is rate limiting this key (HTTP 429). Try again${wait ? ` in ${Math.ceil(wait / 1000)} s` : ' later'}.${said}`,
       },
     };
   }
@@ -288,7 +293,7 @@ async function describeRequestFailure(
       ...answered,
       failure: {
         state: 'server_error',
-        message: `${name} failed (HTTP ${status})${said}. Try again later; if it persists, its admin should check the backend's logs.`,
+        message: `${name} failed (HTTP ${status}). Try again later; if it persists, its admin should check the backend's logs.${said}`,
       },
     };
   }
@@ -297,7 +302,7 @@ async function describeRequestFailure(
       ...answered,
       failure: {
         state: 'not_context_api',
-        message: `${name} has no ${url.pathname} (HTTP 404)${said}. Check the base URL in the options (the part before /v1), and that the backend serves this part of the Context API.`,
+        message: `${name} has no ${url.pathname} (HTTP 404). Check the base URL in the options (the part before /v1), and that the backend serves this part of the Context API.${said}`,
       },
     };
   }
@@ -305,7 +310,7 @@ async function describeRequestFailure(
     ...answered,
     failure: {
       state: 'not_context_api',
-      message: `${name} refused ${url.pathname} (HTTP ${status})${said}. Check the base URL in the options (the part before /v1); if it is right, its admin should check the backend against the contract (npm run conformance).`,
+      message: `${name} refused ${url.pathname} (HTTP ${status}). Check the base URL in the options (the part before /v1); if it is right, its admin should check the backend against the contract (npm run conformance).${said}`,
     },
   };
 }
