@@ -7,11 +7,11 @@ import { DEMO_PROMINENT_CONTACTS } from '../../server/seed/demo';
 import {
   CACHE_FRESH_MS,
   createContextClient,
-  createMemoryCacheStore,
+  type CacheStore,
   type ContextClientOptions,
-  type EngagementCursor,
   type LookupAuditEntry,
 } from '../../utils/backend-client/context-client';
+import type { EngagementCursor } from '../../utils/backend-client/context-merge';
 import type { BackendConfig } from '../../utils/settings/schema';
 import { startTestServer, type TestServer } from './harness';
 
@@ -23,6 +23,17 @@ import { startTestServer, type TestServer } from './harness';
 const DANA = DEMO_PROMINENT_CONTACTS[0] as string;
 const MARCUS = DEMO_PROMINENT_CONTACTS[1] as string;
 const NOBODY = 'nobody@nowhere.example';
+
+/** The cache as the extension's storage keeps it: a copy in, a copy out. */
+function createMemoryCacheStore(): CacheStore {
+  const entries = new Map<string, unknown>();
+  return {
+    get: async (key) => structuredClone(entries.get(key)),
+    set: async (key, value) => void entries.set(key, structuredClone(value)),
+    delete: async (key) => void entries.delete(key),
+    clear: async () => entries.clear(),
+  };
+}
 
 let server: TestServer;
 beforeAll(async () => {

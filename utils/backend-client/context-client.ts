@@ -1,14 +1,14 @@
 /**
- * The context client: looks contacts up at every enabled backend (ky: timeout, retries with
- * jittered backoff, `Retry-After`), parses every answer with the contract's zod schemas,
- * batches up to 50 contacts a request, shares in-flight requests per contact, caches per
+ * The context client: looks contacts up at every enabled backend through the one transport
+ * (`transport.ts`: timeout, retries, `Retry-After`, answers parsed with the contract's zod
+ * schemas, failures in words that say what to do), batches up to 50 contacts a request, shares in-flight requests per contact, caches per
  * backend and contact (stale-while-revalidate) and merges the backends' answers
- * (`context-merge.ts`). Every failure becomes a state whose message says what to do.
+ * (`context-merge.ts`).
  *
  * Pure apart from `fetch` and the injected cache store: no WXT, no browser API, so it runs
- * in Node tests against the reference server. The background wires it (issue 5).
+ * in Node tests against the reference server. The background wires it
+ * (`utils/background/context-handlers.ts`).
  */
-import ky, { HTTPError } from 'ky';
 import type { BackendConfig } from '../settings/schema';
 import { backendUrlProblem } from '../contract/backend-url';
 import {
@@ -16,35 +16,26 @@ import {
   mergeContactContext,
   type BackendOutcome,
   type ContactContext,
-  type ContextState,
   type EngagementCursor,
   type Failure,
   type SourcedEngagement,
   type SourceStatus,
 } from './context-merge';
-import { requestJson, retryAfterMs } from './request';
+import { createBackendTransport } from './transport';
 import {
   DEFAULT_ENGAGEMENT_LIMIT,
   Email,
-  EngagementsPage,
-  HealthResponse,
   INCLUDES,
-  LookupResponse,
   LookupResult,
   MAX_LOOKUP_CONTACTS,
-  MessagingList,
   type ContactRef,
   type Messaging,
 } from '../contract/schemas';
 
-export type { ContactContext, ContextState, EngagementCursor, SourceStatus };
-
 /** Cached results are served without a request for this long… */
 export const CACHE_FRESH_MS = 5 * 60_000;
 /** …and shown, marked stale, when a refresh fails, for this long. */
-export const CACHE_STALE_MS = 24 * 60 * 60_000;
-/** A `Retry-After` longer than this is not waited for: the failure is reported instead. */
-export const MAX_RETRY_AFTER_MS = 10_000;
+const CACHE_STALE_MS = 24 * 60 * 60_000;
 
 /** Where cached lookups live: memory in tests, storage.session/local in the extension. */
 export interface CacheStore {
@@ -52,19 +43,6 @@ export interface CacheStore {
   set(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<void>;
   clear(): Promise<void>;
-}
-
-export function createMemoryCacheStore(): CacheStore & { readonly size: number } {
-  const entries = new Map<string, unknown>();
-  return {
-    get: async (key) => structuredClone(entries.get(key)),
-    set: async (key, value) => void entries.set(key, structuredClone(value)),
-    delete: async (key) => void entries.delete(key),
-    clear: async () => entries.clear(),
-    get size() {
-      return entries.size;
-    },
-  };
 }
 
 /** One request about one contact, for the audit log. */
@@ -144,24 +122,12 @@ export function createContextClient(options: ContextClientOptions): ContextClien
     hashedLookups = false,
     onLookup,
   } = options;
-  const http = ky.create({
-    timeout: timeoutMs,
+  // Lookups are idempotent reads: POST is retried like GET.
+  const http = createBackendTransport({
     fetch: options.fetch,
-    throwHttpErrors: true,
-    retry: {
-      limit: retries,
-      // Lookups are idempotent reads: POST is retried like GET.
-      methods: ['get', 'post'],
-      statusCodes: [408, 429, 500, 502, 503, 504],
-      afterStatusCodes: [429, 503],
-      jitter: true,
-      backoffLimit: 3000,
-      shouldRetry: ({ error }) => {
-        if (!(error instanceof HTTPError)) return undefined;
-        const wait = retryAfterMs(error.response.headers.get('retry-after'));
-        return wait !== undefined && wait > MAX_RETRY_AFTER_MS ? false : undefined;
-      },
-    },
+    timeoutMs,
+    retries,
+    retryPost: true,
   });
   /** In-flight lookups per backend and contact: concurrent callers share one request. */
   const inFlight = new Map<string, Promise<BackendOutcome>>();
@@ -173,9 +139,9 @@ export function createContextClient(options: ContextClientOptions): ContextClien
   function featuresOf(backend: BackendConfig): Promise<readonly string[] | Failure> {
     let known = features.get(backend.id);
     if (!known) {
-      known = requestJson(http, backend, 'v1/health', HealthResponse, 'health check').then(
-        (answer) => ('failure' in answer ? answer.failure : (answer.data.features ?? [])),
-      );
+      known = http
+        .health(backend)
+        .then((answer) => ('failure' in answer ? answer.failure : (answer.data.features ?? [])));
       features.set(backend.id, known);
       void known.then((answer) => {
         if (!Array.isArray(answer)) features.delete(backend.id);
@@ -245,7 +211,7 @@ export function createContextClient(options: ContextClientOptions): ContextClien
       refs = hashes.map((emailSha256) => ({ emailSha256 }));
       auditNames = hashes.map((hash) => `sha256:${hash}`);
     }
-    const answer = await requestJson(http, backend, 'v1/lookup', LookupResponse, 'lookup', {
+    const answer = await http.lookup(backend, {
       contacts: refs,
       include: [...INCLUDES],
       engagementLimit: DEFAULT_ENGAGEMENT_LIMIT,
@@ -430,14 +396,7 @@ export function createContextClient(options: ContextClientOptions): ContextClien
           message: `The backend ${backendId} is no longer enabled. Look the contact up again.`,
         };
       }
-      const query = new URLSearchParams({ cursor, limit: String(limit) });
-      const answer = await requestJson(
-        http,
-        backend,
-        `v1/contacts/${encodeURIComponent(contactId)}/engagements?${query}`,
-        EngagementsPage,
-        'engagements page',
-      );
+      const answer = await http.engagements(backend, contactId, { cursor, limit });
       if ('failure' in answer) return { backendId, ...answer.failure };
       return {
         state: 'ok',
@@ -448,11 +407,8 @@ export function createContextClient(options: ContextClientOptions): ContextClien
     },
 
     async messaging(ids) {
-      const query = new URLSearchParams({ ids: ids.join(',') });
       const answers = await Promise.all(
-        backends.map((backend) =>
-          requestJson(http, backend, `v1/messaging?${query}`, MessagingList, 'messaging list'),
-        ),
+        backends.map((backend) => http.messaging(backend, { ids: ids.join(',') })),
       );
       const fetchedAt = now();
       const seen = new Set<string>();

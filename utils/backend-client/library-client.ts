@@ -1,25 +1,23 @@
 /**
- * The messaging library for marketers (issues 6 and 7): `GET /v1/messaging` at every enabled
+ * The messaging library for marketers: `GET /v1/messaging` at every enabled
  * backend and, at backends whose health lists the `feedback` feature, `GET /v1/feedback`
  * (through the feedback client, `feedback-client.ts`) for the counts per messaging entry and
  * asset and the latest objections. One backend's failure is reported in its own source and
  * never blanks the others.
  *
- * The messaging request follows the context client (`context-client.ts`): ky with a timeout,
- * retries on network errors, 408, 429 and 5xx, `Retry-After` up to 10 s, the answer parsed
- * with the contract's zod schemas, and failures in the same words.
+ * Every request goes through the one transport (`transport.ts`), as the context client's:
+ * timeout, retries on network errors, 408, 429 and 5xx, `Retry-After` up to 10 s, the answer
+ * parsed with the contract's zod schemas, and failures in the same words.
  *
  * Pure apart from `fetch`: no WXT, no browser API, so it runs in Node tests against the
  * reference server. The background wires it (`utils/background/library-handlers.ts`).
  */
-import ky, { HTTPError, type KyInstance } from 'ky';
 import type { BackendConfig } from '../settings/schema';
 import { backendUrlProblem } from '../contract/backend-url';
 import type { Failure } from './context-merge';
-import { feedbackSupport, listFeedback, type FeedbackClientOptions } from './feedback-client';
-import { requestJson, retryAfterMs } from './request';
+import { feedbackSupport, listFeedback } from './feedback-client';
+import { createBackendTransport, type BackendTransport } from './transport';
 import {
-  MessagingList,
   type FeedbackList,
   type Campaign,
   type Feedback,
@@ -29,14 +27,12 @@ import {
 /** Objections kept per messaging entry, newest first. */
 export const MAX_OBJECTIONS_PER_ENTRY = 3;
 /** Feedback pages read at most per backend while looking for each entry's latest objections. */
-export const MAX_FEEDBACK_PAGES = 10;
+const MAX_FEEDBACK_PAGES = 10;
 /**
  * Page size asked for. `limit` is the reference server's (1..200); the contract does not
  * name it, and a backend that does not know it ignores it and pages with its own size.
  */
-export const FEEDBACK_PAGE_SIZE = 200;
-/** A `Retry-After` longer than this is not waited for: the failure is reported instead. */
-const MAX_RETRY_AFTER_MS = 10_000;
+const FEEDBACK_PAGE_SIZE = 200;
 
 export interface MessagingFeedback {
   landed: number;
@@ -126,35 +122,17 @@ export async function fetchMessagingLibrary(
     now = Date.now,
     feedbackPageSize = FEEDBACK_PAGE_SIZE,
   } = options;
-  const http = ky.create({
-    timeout: timeoutMs,
-    fetch: options.fetch,
-    throwHttpErrors: true,
-    retry: {
-      limit: retries,
-      methods: ['get'],
-      statusCodes: [408, 429, 500, 502, 503, 504],
-      afterStatusCodes: [429, 503],
-      jitter: true,
-      backoffLimit: 3000,
-      shouldRetry: ({ error }) => {
-        if (!(error instanceof HTTPError)) return undefined;
-        const wait = retryAfterMs(error.response.headers.get('retry-after'));
-        return wait !== undefined && wait > MAX_RETRY_AFTER_MS ? false : undefined;
-      },
-    },
-  });
-  const feedbackOptions: FeedbackClientOptions = { fetch: options.fetch, timeoutMs, retries };
+  // Only reads: the messaging, the health features and the feedback pages.
+  const http = createBackendTransport({ fetch: options.fetch, timeoutMs, retries });
   const answers = await Promise.all(
-    backends.map((backend) => readBackend(http, backend, feedbackOptions, feedbackPageSize)),
+    backends.map((backend) => readBackend(http, backend, feedbackPageSize)),
   );
   return mergeLibraries(answers, now());
 }
 
 async function readBackend(
-  http: KyInstance,
+  http: BackendTransport,
   backend: BackendConfig,
-  feedbackOptions: FeedbackClientOptions,
   feedbackPageSize: number,
 ): Promise<BackendLibrary> {
   const source: LibrarySource = {
@@ -171,8 +149,8 @@ async function readBackend(
   }
   // Health names the features (with a valid key); asked beside the library, not before it.
   const [library, support] = await Promise.all([
-    requestJson(http, backend, 'v1/messaging', MessagingList, 'messaging list'),
-    feedbackSupport(backend, feedbackOptions),
+    http.messaging(backend),
+    feedbackSupport(backend, { transport: http }),
   ]);
   if ('failure' in library) {
     source.messaging = library.failure;
@@ -190,7 +168,7 @@ async function readBackend(
   }
   if (support.state === 'unsupported') return result;
 
-  const feedback = await readFeedback(backend, feedbackOptions, feedbackPageSize);
+  const feedback = await readFeedback(http, backend, feedbackPageSize);
   if ('failure' in feedback) {
     source.feedback = { state: 'failed', message: feedback.failure };
     return result;
@@ -206,8 +184,8 @@ async function readBackend(
  * share, the feed ends, or MAX_FEEDBACK_PAGES were read.
  */
 async function readFeedback(
+  http: BackendTransport,
   backend: BackendConfig,
-  options: FeedbackClientOptions,
   pageSize: number,
 ): Promise<
   | { summary: FeedbackList['summary']; objections: Map<string, Objection[]>; truncated: boolean }
@@ -225,7 +203,7 @@ async function readFeedback(
     const answer = await listFeedback(
       backend,
       { limit: pageSize, ...(cursor ? { cursor } : {}) },
-      options,
+      { transport: http },
     );
     if (answer.state === 'error') {
       // A later page failing costs only older objections; the summary is already complete.
