@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { TabDraftCheck } from '../../utils/protocol/draft-protocol';
 import { pageToBackground } from '../../utils/protocol/page-to-background';
-import { watchTabDraftCheck } from '../../utils/protocol/watched-items';
+import { followDraftChecks } from '../../utils/protocol/background-to-page';
 import { useLiveEffect } from '../use-live-effect';
 
 /** The check of the tab's open compose, kept current as the rep types (null: no compose). */
@@ -14,13 +14,14 @@ export function useDraftCheck(tabId: number | undefined): TabDraftCheck | null {
       const show = (value: TabDraftCheck | null) => live() && setCheck({ tabId, check: value });
       pageToBackground
         .sendMessage('getDraftCheck', { tabId })
-        // A change seen through storage meanwhile is newer than this answer.
+        // A change sent meanwhile is newer than this answer.
         .then((value) => watched || show(value))
-        // No answer (the worker restarting): the storage watch below brings the next check.
+        // No answer (the worker restarting): the next change sent brings the next check.
         .catch(() => undefined);
-      return watchTabDraftCheck(tabId, (value) => {
+      return followDraftChecks((change) => {
+        if (change.tabId !== tabId) return;
         watched = true;
-        show(value);
+        show(change.check);
       });
     },
     [tabId],

@@ -83,7 +83,7 @@ describe.skipIf(!available)('Firefox ESR', () => {
     });
   });
 
-  it.skip('opens the in-page sidebar from the launcher with the demo contact’s data', async () => {
+  it('opens the in-page sidebar from the launcher with the demo contact’s data', async () => {
     await withFirefox({ backend: demoBackend() }, async (session) => {
       const page = await session.newPage();
       await page.goto(`${server.url}/demo`);

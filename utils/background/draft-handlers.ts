@@ -13,7 +13,8 @@ import type { Messaging } from '../contract/schemas';
 import { checkDraft } from '../consistency/check-draft';
 import { exposureTouches, messagingExposure } from '../consistency/exposure';
 import type { DraftSummary, TabDraftCheck } from '../protocol/draft-protocol';
-import { draftChecksItem } from '../protocol/watched-items';
+import { backgroundToPage } from '../protocol/background-to-page';
+import { storage } from 'wxt/utils/storage';
 import { serialUpdates } from '../settings/serial-update';
 import { contextClient } from './context-handlers';
 import type { ContextClient } from '../backend-client/context-client';
@@ -95,8 +96,29 @@ function byId(...lists: Messaging[][]): Messaging[] {
 
 // One check at a time per tab; a newer text replaces a waiting one.
 const latest = new Map<number, string>();
+/**
+ * The draft check of each tab's open compose (session storage: Chrome keeps it in memory,
+ * and the draft's text is never in it). Pages are sent each change (`draftCheckChanged`):
+ * a sidebar framed in a page may have no session storage to watch (Firefox).
+ */
+const draftChecksItem = storage.defineItem<Record<string, TabDraftCheck>>('session:draftChecks', {
+  fallback: {},
+});
 const checks = serialUpdates(draftChecksItem);
-const updateChecks = checks.update;
+
+/** Stores the tab's check (null removes it) and tells the open pages. */
+async function setTabCheck(tabId: number, check: TabDraftCheck | null, unless?: () => boolean) {
+  let changed = false;
+  await checks.update((all) => {
+    if (unless?.()) return;
+    if (check) all[tabId] = check;
+    else delete all[tabId];
+    changed = true;
+  });
+  if (!changed) return;
+  // No page open is no failure: a sidebar opened later asks with getDraftCheck.
+  backgroundToPage.sendMessage('draftCheckChanged', { tabId, check }).catch(() => undefined);
+}
 
 /** Checks `text` for `tabId` and stores the result ('' clears it); returns its counts. */
 async function checkTabDraft(
@@ -107,7 +129,7 @@ async function checkTabDraft(
   latest.set(tabId, text);
   if (text.trim() === '') {
     latest.delete(tabId);
-    await updateChecks((all) => void delete all[tabId]);
+    await setTabCheck(tabId, null);
     return null;
   }
   const tab = await getTabContacts(tabId);
@@ -144,9 +166,7 @@ async function checkTabDraft(
     check,
     ...(notes.length > 0 ? { message: notes.join(' ') } : {}),
   };
-  await updateChecks((all) => {
-    if (latest.get(tabId) === text) all[tabId] = result;
-  });
+  await setTabCheck(tabId, result, () => latest.get(tabId) !== text);
   return { problems: check.avoided.length + check.outdated.length, covered: check.covered.length };
 }
 
@@ -162,7 +182,7 @@ export function registerDraftHandlers(): void {
   onPageMessage('getDraftCheck', (data) => getDraftCheck(data.tabId));
   const forget = (tabId: number) => {
     latest.delete(tabId);
-    void updateChecks((all) => void delete all[tabId]);
+    void setTabCheck(tabId, null);
   };
   browser.tabs.onRemoved.addListener(forget);
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {

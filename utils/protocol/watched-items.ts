@@ -4,21 +4,11 @@
  * watchers here. Each key is written once, here.
  */
 import { storage } from 'wxt/utils/storage';
-import type { TabDraftCheck } from './draft-protocol';
 import {
   describeQueuedFeedback,
   type PendingFeedback,
   type QueuedFeedback,
 } from './feedback-protocol';
-
-/**
- * The draft check of each tab's open compose (session storage: Chrome keeps it in memory,
- * and the draft's text is never in it).
- */
-export const draftChecksItem = storage.defineItem<Record<string, TabDraftCheck>>(
-  'session:draftChecks',
-  { fallback: {} },
-);
 
 /**
  * The feedback queue, oldest first (local storage: it survives the service worker stopping
@@ -28,14 +18,6 @@ export const feedbackQueueItem = storage.defineItem<QueuedFeedback[]>('local:fee
   fallback: [],
   version: 1,
 });
-
-/** Calls `callback` with each new check of `tabId`'s draft (null: no compose). */
-export function watchTabDraftCheck(
-  tabId: number,
-  callback: (check: TabDraftCheck | null) => void,
-): () => void {
-  return draftChecksItem.watch((all) => callback(all?.[String(tabId)] ?? null));
-}
 
 /**
  * Calls `callback` with what is still waiting now and after every change of the queue. An
