@@ -7,7 +7,7 @@ import { DEMO_KEYS } from '../../server/demo-keys';
 import { startServer } from '../../server/main';
 import type { RunningServer } from '../../server/main';
 import { DEMO_PROMINENT_CONTACTS } from '../../server/seed/demo';
-import { initialsOf } from '../../utils/content/initials';
+import { initialsOf } from '../../utils/sites/initials';
 import type { TabContacts } from '../../utils/protocol/protocol';
 import { fixtureHtml, screenshot, unexpectedProblems, withExtension } from './harness';
 import type { ExtensionSession } from './harness';
