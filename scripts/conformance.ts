@@ -5,7 +5,7 @@
  * Checks any backend against the Context API. Exit 0 when no check fails, 1 when one does,
  * 2 on bad arguments.
  */
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../server/cli-flags';
 import {
   DEFAULT_TIMEOUT_MS,
   runConformance,
@@ -36,20 +36,15 @@ function usageError(message: string): never {
 function parseCli(argv: string[]) {
   let values;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        url: { type: 'string' },
-        key: { type: 'string' },
-        'write-key': { type: 'string' },
-        email: { type: 'string' },
-        'timeout-ms': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    }));
+    values = parseFlags(argv, {
+      url: { type: 'string' },
+      key: { type: 'string' },
+      'write-key': { type: 'string' },
+      email: { type: 'string' },
+      'timeout-ms': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    });
   } catch (error) {
     usageError(errorText(error));
   }

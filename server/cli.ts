@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { isLoopbackHost } from '../utils/contract/backend-url';
+import { parseFlags } from './cli-flags';
 import { errorDetail, errorText } from '../utils/contract/errors';
 import { DEFAULT_BODY_LIMIT_BYTES } from '../utils/contract/limits';
 import { DEFAULT_RATE_LIMIT_PER_MINUTE } from './app';
@@ -39,20 +39,15 @@ function positiveInteger(name: string, raw: string | undefined, min: number, max
 function parseCommandLine(argv: string[]) {
   let values;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        db: { type: 'string' },
-        seed: { type: 'string' },
-        'rate-limit': { type: 'string' },
-        'body-limit': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
+    values = parseFlags(argv, {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      db: { type: 'string' },
+      seed: { type: 'string' },
+      'rate-limit': { type: 'string' },
+      'body-limit': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
   } catch (error) {
     throw new UsageError(errorText(error));
   }

@@ -1,3 +1,4 @@
+import { channelOfType } from '../../utils/contract/channels';
 import type { Asset, Engagement } from '../../utils/contract/schemas';
 
 /** Which possibly automated opens and clicks the timeline lists. */
@@ -11,21 +12,10 @@ export interface TimelineFilter {
 
 export const NO_FILTER: TimelineFilter = { channels: new Set(), automated: 'show' };
 
-/** Channel when the engagement names none, from its type's prefix (`email.opened` → email). */
-const CHANNEL_OF_PREFIX: Record<string, string> = {
-  email: 'email',
-  web: 'web',
-  form: 'web',
-  asset: 'web',
-  video: 'web',
-  event: 'event',
-  ad: 'ads',
-  social: 'social',
-};
-
+/** The engagement's channel, else the one its type implies (`email.opened` → email). */
 export function channelOf(engagement: Pick<Engagement, 'channel' | 'type'>): string {
   if (engagement.channel) return engagement.channel;
-  return CHANNEL_OF_PREFIX[engagement.type.split('.')[0] ?? ''] ?? 'other';
+  return channelOfType(engagement.type);
 }
 
 export function isMachineSuspected(engagement: Pick<Engagement, 'confidence'>): boolean {

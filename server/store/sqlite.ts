@@ -1,9 +1,8 @@
 import { sha256Hex } from './email-hash';
+import { openSqliteFile } from './sqlite-file';
 import { ParsedCache } from './parsed-cache';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type {
   Asset,
   Campaign,
@@ -133,12 +132,7 @@ export class SqliteStore implements Store {
   private readonly messagingCache = new ParsedCache<Messaging>();
 
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    // NORMAL is durable across process crashes in WAL mode; only power loss can drop the tail.
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openSqliteFile(path);
     // 64 MiB of page cache keeps the engagement indexes hot at millions of rows.
     this.db.pragma('cache_size = -65536');
     this.db.exec(SCHEMA);
