@@ -8,6 +8,22 @@ const ITEM = IdentitySettings.shape;
 
 type ListField = 'ownEmails' | 'internalDomains' | 'neverLookUp';
 
+/** The plain lists, drawn alike (own addresses have their own editor above them). */
+const LISTS: Array<{ key: ListField; title: string; addLabel: string; placeholder: string }> = [
+  {
+    key: 'internalDomains',
+    title: 'Internal domains',
+    addLabel: 'Add internal domain',
+    placeholder: 'acme.example',
+  },
+  {
+    key: 'neverLookUp',
+    title: 'Never look up',
+    addLabel: 'Add address or domain',
+    placeholder: 'investor@fund.example or family.example',
+  },
+];
+
 interface IdentitySectionProps {
   view: SettingsView;
   /** Addresses pages showed as signed in; read-only here. */
@@ -69,24 +85,18 @@ export function IdentitySection({ view, detectedOwnEmails }: IdentitySectionProp
           </ul>
         )}
       </fieldset>
-      <ListEditor
-        title="Internal domains"
-        addLabel="Add internal domain"
-        placeholder="acme.example"
-        items={identity.internalDomains}
-        itemSchema={ITEM.internalDomains.element}
-        locked={isLocked(view.locked, 'identity.internalDomains')}
-        onSave={saveList('internalDomains')}
-      />
-      <ListEditor
-        title="Never look up"
-        addLabel="Add address or domain"
-        placeholder="investor@fund.example or family.example"
-        items={identity.neverLookUp}
-        itemSchema={ITEM.neverLookUp.element}
-        locked={isLocked(view.locked, 'identity.neverLookUp')}
-        onSave={saveList('neverLookUp')}
-      />
+      {LISTS.map(({ key, title, addLabel, placeholder }) => (
+        <ListEditor
+          key={key}
+          title={title}
+          addLabel={addLabel}
+          placeholder={placeholder}
+          items={identity[key]}
+          itemSchema={ITEM[key].element}
+          locked={isLocked(view.locked, `identity.${key}`)}
+          onSave={saveList(key)}
+        />
+      ))}
       <SaveStatus outcome={outcome} />
     </section>
   );

@@ -4,6 +4,7 @@ import { CopyButton } from './CopyButton';
 import { CONTENT_CHOICES, FeedbackButtons } from './FeedbackButtons';
 import { formatDate, safeHttpUrl } from './format';
 import { assetUse, type AssetUse } from './timeline-filters';
+import { LinkOrText } from './LinkOrText';
 
 const ASSET_TYPE_LABELS: Record<string, string> = {
   email: 'Email',
@@ -70,13 +71,7 @@ function AssetItem({ email, use }: { email: string; use: AssetUse }) {
   return (
     <li className="asset" data-asset-id={asset.id}>
       <span className="asset-title">
-        {url ? (
-          <a href={url} target="_blank" rel="noopener noreferrer">
-            {asset.title}
-          </a>
-        ) : (
-          asset.title
-        )}
+        <LinkOrText url={url} text={asset.title} />
       </span>
       <span className="muted asset-use">
         {asset.type ? `${ASSET_TYPE_LABELS[asset.type] ?? asset.type} · ` : ''}

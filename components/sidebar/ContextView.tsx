@@ -66,17 +66,15 @@ function RefreshButton({ lookup }: { lookup: ContactContextLoad }) {
   );
 }
 
-function ReadyContext({
-  context,
-  receivedAt,
-  lookup,
-  why,
-}: {
+/** A contact's answered context, as the views below draw it. */
+interface ContextProps {
   context: ContactContext;
   receivedAt: number;
   lookup: ContactContextLoad;
   why?: string;
-}) {
+}
+
+function ReadyContext({ context, receivedAt, lookup, why }: ContextProps) {
   if (context.state === 'not_configured') return <NotConfigured />;
   if (context.state === 'not_found') {
     return (
@@ -132,17 +130,7 @@ const SECTIONS = [
   ['objection-section', 'Objection'],
 ] as const;
 
-function ContactDetails({
-  context,
-  receivedAt,
-  lookup,
-  why,
-}: {
-  context: ContactContext;
-  receivedAt: number;
-  lookup: ContactContextLoad;
-  why?: string;
-}) {
+function ContactDetails({ context, receivedAt, lookup, why }: ContextProps) {
   const more = useMoreEngagements(context);
   const now = useNow();
   const engagements = useMemo(

@@ -12,6 +12,7 @@ import {
 } from './timeline-filters';
 import { TypeIcon } from './TypeIcon';
 import type { MoreEngagements } from './use-contact-context';
+import { LinkOrText } from './LinkOrText';
 
 const AUTOMATED_OPTIONS: Record<AutomatedFilter, string> = {
   show: 'Show',
@@ -162,13 +163,7 @@ function EngagementItem({ engagement }: { engagement: SourcedEngagement }) {
       </span>
       <time dateTime={engagement.occurredAt}>{formatTime(engagement.occurredAt)}</time>
       <span className="engagement-title">
-        {url ? (
-          <a href={url} target="_blank" rel="noopener noreferrer">
-            {engagement.title}
-          </a>
-        ) : (
-          engagement.title
-        )}
+        <LinkOrText url={url} text={engagement.title} />
       </span>
       {machine && (
         <span

@@ -260,16 +260,21 @@ export const Engagement = z
   .meta({ id: 'Engagement' });
 export type Engagement = z.infer<typeof Engagement>;
 
+/** What a campaign and a contact's membership of it both say of the campaign. */
+const campaignFields = () => ({
+  type: openEnum(CAMPAIGN_TYPES, 'Campaign type.').optional(),
+  status: openEnum(CAMPAIGN_STATUSES, 'Campaign status.').optional(),
+  url: z.string().optional(),
+  messagingIds: z.array(z.string()).optional(),
+});
+
 export const CampaignMembership = z
   .looseObject({
     id: Id,
     name: z.string(),
-    type: openEnum(CAMPAIGN_TYPES, 'Campaign type.').optional(),
-    status: openEnum(CAMPAIGN_STATUSES, 'Campaign status.').optional(),
+    ...campaignFields(),
     memberStatus: z.string().optional(),
     joinedAt: DateTime.optional(),
-    url: z.string().optional(),
-    messagingIds: z.array(z.string()).optional(),
   })
   .meta({ id: 'CampaignMembership' });
 export type CampaignMembership = z.infer<typeof CampaignMembership>;
@@ -279,10 +284,7 @@ export const Campaign = z
   .looseObject({
     id: Id,
     name: z.string().min(1),
-    type: openEnum(CAMPAIGN_TYPES, 'Campaign type.').optional(),
-    status: openEnum(CAMPAIGN_STATUSES, 'Campaign status.').optional(),
-    url: z.string().optional(),
-    messagingIds: z.array(z.string()).optional(),
+    ...campaignFields(),
     startsAt: DateTime.optional(),
     endsAt: DateTime.optional(),
   })
