@@ -1,12 +1,4 @@
-import type {
-  Asset,
-  Campaign,
-  FeedbackRequest,
-  IngestContact,
-  IngestEvent,
-  Messaging,
-  Score,
-} from '../../utils/contract/schemas';
+import type * as Api from '../../utils/contract/schemas';
 
 /**
  * Everything a seed puts into a store, as Context API objects. The demo seed
@@ -15,10 +7,10 @@ import type {
  */
 export interface Dataset {
   /** Contacts; `scores` is the reference server's added optional field for lookup `scores`. */
-  contacts: Array<IngestContact & { scores?: Score[] }>;
-  campaigns: Campaign[];
-  assets: Asset[];
-  messaging: Messaging[];
+  contacts: Array<Api.IngestContact & { scores?: Api.Score[] }>;
+  campaigns: Api.Campaign[];
+  assets: Api.Asset[];
+  messaging: Api.Messaging[];
   memberships: Array<{
     campaignId: string;
     email: string;
@@ -30,6 +22,6 @@ export interface Dataset {
    * highlights ("interesting moments"): `details.description`, `details.weight` (0..1) and
    * `details.engagementId` (the touch it points at) fill the Highlight object.
    */
-  events: IngestEvent[];
-  feedback?: FeedbackRequest[];
+  events: Api.IngestEvent[];
+  feedback?: Api.FeedbackRequest[];
 }

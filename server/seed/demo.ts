@@ -9,15 +9,7 @@
  * entry still attached to an active campaign, and two versions of one theme that conflict
  * (v1 says "rip and replace", v2 forbids it), both seen by the same contacts.
  */
-import type {
-  Asset,
-  Campaign,
-  FeedbackRequest,
-  IngestContact,
-  IngestEvent,
-  Messaging,
-  Score,
-} from '../../utils/contract/schemas';
+import type * as Api from '../../utils/contract/schemas';
 import type { Dataset } from './dataset';
 import {
   COMPANIES,
@@ -1085,7 +1077,7 @@ function buildContact(
   company: CompanySpec,
   person: PersonSpec,
   email: string,
-): IngestContact {
+): Api.IngestContact {
   const externalIds: Array<{ system: string; type?: string; id: string }> = [];
   let crmUrl: string;
   const hubspotId = String(rng.int(1_000_000, 99_999_999));
@@ -1133,7 +1125,7 @@ export function buildDemoDataset(options: { now?: Date } = {}): Dataset {
   const isoDays = (daysAgo: number) => iso(daysAgo * DAY);
 
   const contacts: Dataset['contacts'] = [];
-  const events: IngestEvent[] = [];
+  const events: Api.IngestEvent[] = [];
   const memberships: Dataset['memberships'] = [];
   const ownerByEmail = new Map<string, Rep>();
 
@@ -1194,7 +1186,7 @@ export function buildDemoDataset(options: { now?: Date } = {}): Dataset {
         ...d,
         id: `${prefix}-${String(i + 1).padStart(4, '0')}`,
       }));
-      const toEvent = (d: Draft & { id: string }): IngestEvent => {
+      const toEvent = (d: Draft & { id: string }): Api.IngestEvent => {
         const { ago, ...rest } = d;
         return { ...rest, occurredAt: iso(ago), contact };
       };
@@ -1222,7 +1214,7 @@ export function buildDemoDataset(options: { now?: Date } = {}): Dataset {
         memberships.push({ campaignId, email, memberStatus: m.status, joinedAt: iso(m.ago) });
       }
 
-      const scores: Score[] = [
+      const scores: Api.Score[] = [
         {
           name: 'lead_score',
           value: leadScore,
@@ -1254,7 +1246,7 @@ export function buildDemoDataset(options: { now?: Date } = {}): Dataset {
     }
   }
 
-  const campaigns: Campaign[] = CAMPAIGNS.map((c) => ({
+  const campaigns: Api.Campaign[] = CAMPAIGNS.map((c) => ({
     id: c.id,
     name: c.name,
     type: c.type,
@@ -1265,7 +1257,7 @@ export function buildDemoDataset(options: { now?: Date } = {}): Dataset {
     endsAt: isoDays(c.endDaysAgo),
   }));
 
-  const messaging: Messaging[] = MESSAGING.map((m) => ({
+  const messaging: Api.Messaging[] = MESSAGING.map((m) => ({
     id: m.id,
     theme: m.theme,
     statement: m.statement,
@@ -1281,7 +1273,7 @@ export function buildDemoDataset(options: { now?: Date } = {}): Dataset {
     owner: m.owner,
   }));
 
-  const assets: Asset[] = ASSETS.map((a) => ({
+  const assets: Api.Asset[] = ASSETS.map((a) => ({
     id: a.id,
     title: a.title,
     type: a.type,
@@ -1291,7 +1283,7 @@ export function buildDemoDataset(options: { now?: Date } = {}): Dataset {
     summary: a.summary,
   }));
 
-  const feedback: FeedbackRequest[] = FEEDBACK.map((f, i) => {
+  const feedback: Api.FeedbackRequest[] = FEEDBACK.map((f, i) => {
     const rep = ownerByEmail.get(f.email);
     return {
       id: `fb-demo-${String(i + 1).padStart(4, '0')}`,

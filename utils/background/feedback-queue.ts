@@ -118,6 +118,13 @@ function sameFeedback(a: FeedbackRequest, b: FeedbackRequest): boolean {
   );
 }
 
+/** A held item goes back in line, no later than `at`. */
+function requeue(item: QueuedFeedback, at: number): void {
+  item.status = 'queued';
+  delete item.rejectedFor;
+  item.notBefore = Math.min(item.notBefore, at);
+}
+
 export function createFeedbackQueue(options: FeedbackQueueOptions): FeedbackQueue {
   const { store, now = Date.now, random = Math.random, undoMs = FEEDBACK_UNDO_MS } = options;
   /** Items whose request is running in this worker. */
@@ -126,6 +133,11 @@ export function createFeedbackQueue(options: FeedbackQueueOptions): FeedbackQueu
   let pausedUntil = 0;
   /** Runs without a target in a row, for their back-off. */
   let targetlessRuns = 0;
+  /** The rep or the admin changed something: try at once, not after the back-off. */
+  const resume = () => {
+    pausedUntil = 0;
+    targetlessRuns = 0;
+  };
 
   // Read-modify-write cycles one at a time: the sidebar, alarms and the delivery run all
   // change the queue, and two overlapping writes would each drop the other's change.
@@ -363,13 +375,10 @@ export function createFeedbackQueue(options: FeedbackQueueOptions): FeedbackQueu
             delete item.backendId;
             delete item.lastError;
           }
-          item.status = 'queued';
-          delete item.rejectedFor;
-          item.notBefore = Math.min(item.notBefore, at);
+          requeue(item, at);
         }
       });
-      pausedUntil = 0;
-      targetlessRuns = 0;
+      resume();
       // Not awaited: the rep sees the list at once; `deliver()` joins this run.
       void deliver();
     },
@@ -380,13 +389,10 @@ export function createFeedbackQueue(options: FeedbackQueueOptions): FeedbackQueu
         for (const item of items) {
           // Its first backend may be back (switched on again); if not, it is marked again.
           if (item.rejectedFor !== 'key' && item.rejectedFor !== 'backend') continue;
-          item.status = 'queued';
-          delete item.rejectedFor;
-          item.notBefore = Math.min(item.notBefore, at);
+          requeue(item, at);
         }
       });
-      pausedUntil = 0;
-      targetlessRuns = 0;
+      resume();
       await deliver();
     },
 
