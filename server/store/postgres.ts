@@ -1,29 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type {
-  Asset,
-  Campaign,
-  CampaignMembership,
-  ContactRef,
-  Engagement,
-  Feedback,
-  FeedbackRequest,
-  IngestEvent,
-  Messaging,
-} from '../../utils/contract/schemas';
+import type * as Api from '../../utils/contract/schemas';
 import { MIGRATIONS, type Migration } from './postgres-migrations';
 import { sha256Hex } from './email-hash';
-import type {
-  ContactInput,
-  EngagementPageResult,
-  EngagementQuery,
-  FeedbackPageResult,
-  FeedbackQuery,
-  IngestOutcome,
-  MembershipInput,
-  Store,
-  StoredContact,
-} from './types';
+import type * as S from './types';
 
 /**
  * The store for a team that outgrows one machine: PostgreSQL through a `pg.Pool`, behaving
@@ -55,8 +35,13 @@ const PARTITION_YEARS_AHEAD = 2;
 const RETRYABLE_CODES = new Set(['40001', '40P01']);
 const TRANSACTION_ATTEMPTS = 3;
 
-function contactFromRow(row: ContactRow): StoredContact {
-  return { ...row.data, id: row.id, email: row.email, updatedAt: row.updated_at } as StoredContact;
+function contactFromRow(row: ContactRow): S.StoredContact {
+  return {
+    ...row.data,
+    id: row.id,
+    email: row.email,
+    updatedAt: row.updated_at,
+  } as S.StoredContact;
 }
 
 /** Shallow merge where a field the input leaves out keeps its stored value. */
@@ -156,7 +141,7 @@ export interface PostgresStoreOptions {
   migrations?: readonly Migration[];
 }
 
-export class PostgresStore implements Store {
+export class PostgresStore implements S.Store {
   private readonly knownPartitions = new Set<string>();
   private closed: Promise<void> | undefined;
 
@@ -217,7 +202,7 @@ export class PostgresStore implements Store {
   /** Insert or update one contact inside the caller's transaction. */
   private async writeContact(
     client: pg.PoolClient,
-    input: ContactInput,
+    input: S.ContactInput,
     mode: 'merge' | 'replace',
     now: string,
   ): Promise<ContactRow> {
@@ -227,7 +212,7 @@ export class PostgresStore implements Store {
       id: _id,
       updatedAt: _updatedAt,
       ...fields
-    } = input as ContactInput & { id?: unknown; updatedAt?: unknown };
+    } = input as S.ContactInput & { id?: unknown; updatedAt?: unknown };
     let existing = await this.contactRowByEmail(client, email, true);
     if (!existing) {
       const id = `ct_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
@@ -256,7 +241,7 @@ export class PostgresStore implements Store {
       await this.writeExternalIds(
         client,
         existing.id,
-        next.externalIds as ContactInput['externalIds'],
+        next.externalIds as S.ContactInput['externalIds'],
       );
     }
     return { ...existing, updated_at: now, data: JSON.parse(data) };
@@ -265,7 +250,7 @@ export class PostgresStore implements Store {
   private async writeExternalIds(
     client: pg.PoolClient,
     contactId: string,
-    externalIds: ContactInput['externalIds'],
+    externalIds: S.ContactInput['externalIds'],
   ) {
     await client.query('DELETE FROM contact_external_ids WHERE contact_id = $1', [contactId]);
     const ids = externalIds ?? [];
@@ -283,9 +268,9 @@ export class PostgresStore implements Store {
   }
 
   async upsertContacts(
-    contacts: ContactInput[],
+    contacts: S.ContactInput[],
     mode: 'merge' | 'replace',
-  ): Promise<StoredContact[]> {
+  ): Promise<S.StoredContact[]> {
     const now = new Date().toISOString();
     const rows = await this.transaction(async (client) => {
       const written: ContactRow[] = [];
@@ -321,7 +306,7 @@ export class PostgresStore implements Store {
        WHERE m.contact_id = $1 ORDER BY m.campaign_id`,
   };
 
-  async findContacts(ref: ContactRef): Promise<StoredContact[]> {
+  async findContacts(ref: Api.ContactRef): Promise<S.StoredContact[]> {
     let rows: ContactRow[] = [];
     if (ref.email !== undefined) {
       rows = [await this.contactRowByEmail(this.pool, ref.email)].filter((r) => r !== undefined);
@@ -338,12 +323,12 @@ export class PostgresStore implements Store {
     return rows.map(contactFromRow);
   }
 
-  async getContactById(id: string): Promise<StoredContact | null> {
+  async getContactById(id: string): Promise<S.StoredContact | null> {
     const { rows } = await this.pool.query<ContactRow>(this.sql.contactById, [id]);
     return rows[0] ? contactFromRow(rows[0]) : null;
   }
 
-  async listBusiestContacts(limit: number): Promise<StoredContact[]> {
+  async listBusiestContacts(limit: number): Promise<S.StoredContact[]> {
     const { rows } = await this.pool.query<ContactRow>(this.sql.busiestContacts, [limit]);
     return rows.map(contactFromRow);
   }
@@ -396,14 +381,14 @@ export class PostgresStore implements Store {
     }
   }
 
-  async ingestEvents(events: IngestEvent[]): Promise<IngestOutcome> {
+  async ingestEvents(events: Api.IngestEvent[]): Promise<S.IngestOutcome> {
     if (events.length === 0) return { accepted: 0, duplicates: 0 };
     await this.ensurePartitions(events.map((event) => Date.parse(event.occurredAt)));
     const now = new Date().toISOString();
     return this.transaction(async (client) => {
       // Events of one batch usually share a few contacts: resolve each email once.
       const contactIds = new Map<string, string>();
-      const rows: Array<{ event: Engagement; contactId: string }> = [];
+      const rows: Array<{ event: Api.Engagement; contactId: string }> = [];
       const seen = new Set<string>();
       let duplicates = 0;
       for (const event of events) {
@@ -464,7 +449,7 @@ export class PostgresStore implements Store {
   }
 
   /** The newest-first page query: keyset on (occurred_at, id), one row more than asked. */
-  private engagementPageQuery(query: EngagementQuery) {
+  private engagementPageQuery(query: S.EngagementQuery) {
     const params: unknown[] = [query.contactId];
     const placeholder = (value: unknown) => {
       params.push(value);
@@ -496,9 +481,9 @@ export class PostgresStore implements Store {
     };
   }
 
-  async listEngagements(query: EngagementQuery): Promise<EngagementPageResult> {
+  async listEngagements(query: S.EngagementQuery): Promise<S.EngagementPageResult> {
     const { sql, params } = this.engagementPageQuery(query);
-    const { rows } = await this.pool.query<{ id: string; occurred_at: Date; data: Engagement }>(
+    const { rows } = await this.pool.query<{ id: string; occurred_at: Date; data: Api.Engagement }>(
       sql,
       params,
     );
@@ -527,13 +512,13 @@ export class PostgresStore implements Store {
     contactId: string,
     limit: number,
     sinceMs?: number,
-  ): Promise<Engagement[]> {
+  ): Promise<Api.Engagement[]> {
     const { sql, params } = this.highlightsQuery(contactId, limit, sinceMs);
-    const { rows } = await this.pool.query<{ data: Engagement }>(sql, params);
+    const { rows } = await this.pool.query<{ data: Api.Engagement }>(sql, params);
     return rows.map((row) => row.data);
   }
 
-  async upsertCampaigns(campaigns: Campaign[]): Promise<Campaign[]> {
+  async upsertCampaigns(campaigns: Api.Campaign[]): Promise<Api.Campaign[]> {
     await this.transaction(async (client) => {
       for (const c of campaigns) {
         await client.query(
@@ -546,22 +531,22 @@ export class PostgresStore implements Store {
     return campaigns;
   }
 
-  private async campaignById(db: Queryable, id: string): Promise<Campaign | null> {
-    const { rows } = await db.query<{ data: Campaign }>(
+  private async campaignById(db: Queryable, id: string): Promise<Api.Campaign | null> {
+    const { rows } = await db.query<{ data: Api.Campaign }>(
       'SELECT data FROM campaigns WHERE id = $1',
       [id],
     );
     return rows[0]?.data ?? null;
   }
 
-  async getCampaign(id: string): Promise<Campaign | null> {
+  async getCampaign(id: string): Promise<Api.Campaign | null> {
     return this.campaignById(this.pool, id);
   }
 
-  async listCampaignsOfMessaging(messaging: readonly Messaging[]): Promise<Campaign[]> {
+  async listCampaignsOfMessaging(messaging: readonly Api.Messaging[]): Promise<Api.Campaign[]> {
     if (messaging.length === 0) return [];
     const named = [...new Set(messaging.flatMap((m) => m.campaignIds ?? []))];
-    const { rows } = await this.pool.query<{ data: Campaign }>(
+    const { rows } = await this.pool.query<{ data: Api.Campaign }>(
       `SELECT data FROM campaigns WHERE id = ANY($1::text[]) OR messaging_ids && $2::text[]
        ORDER BY id`,
       [named, messaging.map((m) => m.id)],
@@ -569,7 +554,7 @@ export class PostgresStore implements Store {
     return rows.map((row) => row.data);
   }
 
-  async upsertAssets(assets: Asset[]): Promise<Asset[]> {
+  async upsertAssets(assets: Api.Asset[]): Promise<Api.Asset[]> {
     await this.transaction(async (client) => {
       for (const a of assets) {
         await client.query(
@@ -581,7 +566,7 @@ export class PostgresStore implements Store {
     return assets;
   }
 
-  async upsertMessaging(messaging: Messaging[]): Promise<Messaging[]> {
+  async upsertMessaging(messaging: Api.Messaging[]): Promise<Api.Messaging[]> {
     await this.transaction(async (client) => {
       for (const m of messaging) {
         await client.query(
@@ -594,10 +579,10 @@ export class PostgresStore implements Store {
     return messaging;
   }
 
-  async upsertMemberships(memberships: MembershipInput[]): Promise<CampaignMembership[]> {
+  async upsertMemberships(memberships: S.MembershipInput[]): Promise<Api.CampaignMembership[]> {
     const now = new Date().toISOString();
     return this.transaction(async (client) => {
-      const result: CampaignMembership[] = [];
+      const result: Api.CampaignMembership[] = [];
       for (const m of memberships) {
         const contactId =
           (await this.contactRowByEmail(client, m.email))?.id ??
@@ -615,17 +600,17 @@ export class PostgresStore implements Store {
     });
   }
 
-  async listCampaignMemberships(contactId: string): Promise<CampaignMembership[]> {
+  async listCampaignMemberships(contactId: string): Promise<Api.CampaignMembership[]> {
     const { rows } = await this.pool.query<{
       campaign_id: string;
       membership: { memberStatus?: string; joinedAt?: string };
-      campaign: Campaign | null;
+      campaign: Api.Campaign | null;
     }>(this.sql.membershipsOfContact, [contactId]);
     return rows.map((row) => toMembership(row.campaign_id, row.membership, row.campaign));
   }
 
-  async listEngagedAssets(contactId: string, limit: number): Promise<Asset[]> {
-    const { rows } = await this.pool.query<{ data: Asset }>(this.sql.engagedAssets, [
+  async listEngagedAssets(contactId: string, limit: number): Promise<Api.Asset[]> {
+    const { rows } = await this.pool.query<{ data: Api.Asset }>(this.sql.engagedAssets, [
       contactId,
       limit,
     ]);
@@ -639,10 +624,10 @@ export class PostgresStore implements Store {
     return rows.map((row) => row.id);
   }
 
-  async listMessaging(filter: { ids?: string[]; campaignId?: string }): Promise<Messaging[]> {
-    let found: Messaging[];
+  async listMessaging(filter: { ids?: string[]; campaignId?: string }): Promise<Api.Messaging[]> {
+    let found: Api.Messaging[];
     if (filter.ids) {
-      const { rows } = await this.pool.query<{ data: Messaging }>(
+      const { rows } = await this.pool.query<{ data: Api.Messaging }>(
         'SELECT data FROM messaging WHERE id = ANY($1::text[])',
         [filter.ids],
       );
@@ -652,7 +637,7 @@ export class PostgresStore implements Store {
     } else if (filter.campaignId !== undefined) {
       found = await this.messagingOfCampaign(filter.campaignId);
     } else {
-      const { rows } = await this.pool.query<{ data: Messaging }>(
+      const { rows } = await this.pool.query<{ data: Api.Messaging }>(
         'SELECT data FROM messaging ORDER BY id',
       );
       found = rows.map((row) => row.data);
@@ -667,15 +652,15 @@ export class PostgresStore implements Store {
   }
 
   /** Messaging that names the campaign, plus messaging the campaign names. */
-  private async messagingOfCampaign(campaignId: string): Promise<Messaging[]> {
-    const { rows } = await this.pool.query<{ data: Messaging }>(
+  private async messagingOfCampaign(campaignId: string): Promise<Api.Messaging[]> {
+    const { rows } = await this.pool.query<{ data: Api.Messaging }>(
       `SELECT data FROM messaging WHERE campaign_ids @> ARRAY[$1::text]
        UNION ALL
        SELECT m.data FROM campaigns c JOIN messaging m ON m.id = ANY(c.messaging_ids)
        WHERE c.id = $1`,
       [campaignId],
     );
-    const byId = new Map<string, Messaging>();
+    const byId = new Map<string, Api.Messaging>();
     for (const row of rows) if (!byId.has(row.data.id)) byId.set(row.data.id, row.data);
     return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
@@ -702,11 +687,11 @@ export class PostgresStore implements Store {
   }
 
   async addFeedback(
-    feedback: FeedbackRequest,
+    feedback: Api.FeedbackRequest,
     contactId: string | null,
     receivedAt: string,
   ): Promise<{ created: boolean }> {
-    const stored: Feedback = { ...feedback, receivedAt };
+    const stored: Api.Feedback = { ...feedback, receivedAt };
     const inserted = await this.pool.query(
       `INSERT INTO feedback (id, contact_id, contact_email, contact_email_sha256, received_ms,
          kind, messaging_id, asset_id, campaign_id, data)
@@ -727,7 +712,7 @@ export class PostgresStore implements Store {
     return { created: (inserted.rowCount ?? 0) > 0 };
   }
 
-  async listFeedback(query: FeedbackQuery): Promise<FeedbackPageResult> {
+  async listFeedback(query: S.FeedbackQuery): Promise<S.FeedbackPageResult> {
     const conditions: string[] = [];
     const params: unknown[] = [];
     const filters: Array<[string, string | undefined]> = [
@@ -754,7 +739,7 @@ export class PostgresStore implements Store {
       pageConditions.push(`(received_ms, id) < ($${n - 1}, $${n})`);
     }
     pageParams.push(query.limit + 1);
-    const { rows } = await this.pool.query<{ id: string; received_ms: string; data: Feedback }>(
+    const { rows } = await this.pool.query<{ id: string; received_ms: string; data: Api.Feedback }>(
       `SELECT id, received_ms, data FROM feedback ${where(pageConditions)}
        ORDER BY received_ms DESC, id DESC LIMIT $${pageParams.length}`,
       pageParams,
@@ -773,7 +758,7 @@ export class PostgresStore implements Store {
        GROUP BY kind, messaging_id, asset_id`,
       params,
     );
-    const summary: FeedbackPageResult['summary'] = { byMessaging: {}, byAsset: {} };
+    const summary: S.FeedbackPageResult['summary'] = { byMessaging: {}, byAsset: {} };
     for (const row of counts.rows) {
       if (row.messaging_id !== null) {
         const entry = (summary.byMessaging[row.messaging_id] ??= {
@@ -829,7 +814,7 @@ export class PostgresStore implements Store {
   private async explainHotQueries(
     explain: (sql: string, params: unknown[]) => Promise<string>,
   ): Promise<Record<string, string>> {
-    const page = (query: EngagementQuery) => {
+    const page = (query: S.EngagementQuery) => {
       const { sql, params } = this.engagementPageQuery(query);
       return explain(sql, params);
     };
@@ -865,10 +850,10 @@ export class PostgresStore implements Store {
 function toMembership(
   campaignId: string,
   membership: { memberStatus?: string; joinedAt?: string },
-  stored: Campaign | null,
-): CampaignMembership {
+  stored: Api.Campaign | null,
+): Api.CampaignMembership {
   const campaign = stored ?? { id: campaignId, name: campaignId };
-  const result: CampaignMembership = { ...campaign };
+  const result: Api.CampaignMembership = { ...campaign };
   if (membership.memberStatus !== undefined) result.memberStatus = membership.memberStatus;
   if (membership.joinedAt !== undefined) result.joinedAt = membership.joinedAt;
   return result;
