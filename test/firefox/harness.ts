@@ -162,7 +162,13 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       await browser.close();
     },
   };
-  if (options.backend) await session.setBackend(options.backend);
+  try {
+    if (options.backend) await session.setBackend(options.backend);
+  } catch (error) {
+    // A session that never reached its caller is closed here, or its Firefox would linger.
+    await browser.close().catch(() => undefined);
+    throw error;
+  }
   return session;
 }
 
