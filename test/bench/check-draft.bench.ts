@@ -1,5 +1,5 @@
 /**
- * `checkDraft` in Node on the largest case issue 6 names: a 2,000-word draft against a
+ * `checkDraft` in Node on the largest case its goal is set for: a 2,000-word draft against a
  * library of 300 messaging entries. Budget: median ≤ 2 ms per warm call.
  *
  * The library and the draft are generated deterministically (SeededRandom) from a B2B

@@ -1,5 +1,5 @@
 /**
- * Typing in a compose with the draft check on (issue 6), in Chromium with the built extension
+ * Typing in a compose with the draft check on, in Chromium with the built extension
  * and the local reference server (demo data): a rep types a 300-word draft into a routed Gmail
  * compose addressed to a demo contact. Prints, for the page's main thread, the longest task
  * seen (Long Tasks API, ≥ 50 ms) and the slowest key press to next paint (Event Timing), with

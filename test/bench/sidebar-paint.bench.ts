@@ -2,7 +2,7 @@
  * How fast the sidebar shows a contact, in Chromium with the built extension and the local
  * reference server (demo data): from opening `sidebar.html` (navigation start) to the
  * contact's data painted (the sidebar's `touchpoint:contact-painted` mark, set in the frame
- * after the contact's details render). Goals (issue 5): warm cache ≤ 100 ms, cold lookup
+ * after the contact's details render). Goals: warm cache ≤ 100 ms, cold lookup
  * ≤ 300 ms p95. Also prints the sidebar bundle's size. Prints figures; asserts nothing.
  *
  * `npx tsx test/bench/sidebar-paint.bench.ts [rounds]`

@@ -13,7 +13,7 @@ import { screenshot, tabContactsOf, withExtension } from './harness';
 import type { ExtensionSession } from './harness';
 
 /**
- * axe-core in the real extension pages (issue 5): the sidebar in its ready, error and
+ * axe-core in the real extension pages: the sidebar in its ready, error and
  * not-configured states and the options page, each in the light and the dark palette. Only
  * serious and critical violations fail; the message lists each with the elements it hit.
  */

@@ -10,7 +10,7 @@ import { DEMO_PROMINENT_CONTACTS, DEMO_SCENARIOS } from '../../server/seed/demo'
 import { screenshot, tabContactsOf, unexpectedProblems, withExtension } from './harness';
 
 /**
- * The draft check (issue 6) in Chromium: a rep types into a routed Gmail compose addressed to
+ * The draft check in Chromium: a rep types into a routed Gmail compose addressed to
  * a demo contact; the sidebar shows what the draft covers, what to avoid and what is outdated,
  * and no request — to the backend (seen by a recording proxy in front of the real reference
  * server) or from any page or worker of the browser — carries the draft's words.

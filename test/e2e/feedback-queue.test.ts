@@ -10,7 +10,7 @@ import type { PageToBackground as ProtocolMap } from '../../utils/protocol/page-
 import { unexpectedProblems, withExtension, type ExtensionSession } from './harness';
 
 /**
- * The feedback queue in the real extension (issue 7): feedback sent from an extension page
+ * The feedback queue in the real extension: feedback sent from an extension page
  * while the backend is down survives a service-worker restart and reaches the backend
  * exactly once when it is back on the same port and database.
  */

@@ -13,7 +13,7 @@ import { fixtureHtml, screenshot, unexpectedProblems, withExtension } from './ha
 import type { ExtensionSession } from './harness';
 
 /**
- * The in-page launcher and sidebar frame (issue 5) on routed Gmail, Salesforce and HubSpot
+ * The in-page launcher and sidebar frame on routed Gmail, Salesforce and HubSpot
  * fixtures at their real URLs, against the reference server's demo data. The fixtures'
  * addresses are swapped for demo contacts the seeded server knows.
  */

@@ -11,7 +11,7 @@ import { lintLibrary } from '../../utils/consistency/library-lint';
 import { screenshot, unexpectedProblems, withExtension } from './harness';
 
 /**
- * The messaging library page (issues 6 and 7) against the reference server's demo data:
+ * The messaging library page against the reference server's demo data:
  * every expected value is read from the server in the test, not written down here.
  */
 

@@ -12,7 +12,7 @@ import { screenshot, tabContactsOf, unexpectedProblems, withExtension } from './
 import type { ExtensionSession } from './harness';
 
 /**
- * The rep's feedback from the sidebar (issue 7) against the reference server's demo data:
+ * The rep's feedback from the sidebar against the reference server's demo data:
  * what the buttons and the objection form queue reaches `GET /v1/feedback` once, after the
  * undo window, and an undone choice never does. Dana (the demo's richest contact) saw both
  * versions of the TCO messaging.

@@ -18,7 +18,7 @@ import {
 import type { ExtensionSession } from './harness';
 
 /**
- * The sidebar page (issue 5) against the reference server's demo data: the demo inbox open
+ * The sidebar page against the reference server's demo data: the demo inbox open
  * in one tab, `sidebar.html?tabId=<that tab>` in another.
  */
 

@@ -1,5 +1,5 @@
 /**
- * When two messaging entries contradict each other (issue 6), shared by the contact's
+ * When two messaging entries contradict each other, shared by the contact's
  * exposure and the library lint:
  * - **avoided phrase**: a talking point or the statement of one entry contains a phrase the
  *   other lists under `avoid` (matched like a draft: whole words, inflections, hyphens);

@@ -1,5 +1,5 @@
 /**
- * What messaging a contact was exposed to (issue 6, the sidebar's Messaging view): every
+ * What messaging a contact was exposed to (the sidebar's Messaging view): every
  * entry of the context's `messaging` that reached them, in time order, with first and last
  * exposure, how many touches carried it and through what, flagged when outdated or when it
  * conflicts with another entry they saw.

@@ -1,5 +1,5 @@
 /**
- * Message consistency (issue 6), pure functions: what messaging a contact saw
+ * Message consistency, pure functions: what messaging a contact saw
  * (`messagingExposure`), whether a draft stays on message (`checkDraft`), and a lint of the
  * messaging library (`lintLibrary`). No browser APIs: they run in the content script, the
  * background, extension pages and plain Node tests.

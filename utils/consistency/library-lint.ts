@@ -1,5 +1,5 @@
 /**
- * Lint of the messaging library (issue 6, the library page for marketers). Findings, each
+ * Lint of the messaging library (the library page for marketers). Findings, each
  * with what to fix:
  * - `uses-avoided-phrase`: a talking point or statement uses a phrase that another entry (or
  *   the entry itself) lists under `avoid`; one finding per text and phrase, naming every

@@ -1,5 +1,5 @@
 /**
- * Text normalisation for the consistency checks (issue 6): turns a draft, a talking point or
+ * Text normalisation for the consistency checks: turns a draft, a talking point or
  * a phrase to avoid into word tokens that compare equal when a reader would say they are the
  * same words, and keeps each token's offsets in the ORIGINAL text so a hit can show the text
  * around it.

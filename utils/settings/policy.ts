@@ -27,7 +27,7 @@ export const PolicyBackend = z.object({
   baseUrl: BackendConfig.shape.baseUrl,
   apiKey: BackendConfig.shape.apiKey.optional(),
   enabled: z.boolean().optional(),
-  /** This backend collects reps' feedback (issue 7); the first so marked wins, and is locked. */
+  /** This backend collects reps' feedback; the first so marked wins, and is locked. */
   collectsFeedback: z.boolean().optional(),
 });
 export type PolicyBackend = z.infer<typeof PolicyBackend>;
