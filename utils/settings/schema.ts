@@ -51,7 +51,7 @@ export type BackendConfig = z.infer<typeof BackendConfig>;
 export const BackendSettings = z.object({
   /** In the admin's order: contact fields come from the first backend that matched. */
   backends: z.array(BackendConfig).max(20),
-  /** The backend that collects reps' feedback (issue: feedback loop). */
+  /** The backend that collects reps' feedback. */
   feedbackBackendId: z.string().optional(),
 });
 export type BackendSettings = z.infer<typeof BackendSettings>;
