@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_KEYS } from '../../server/demo-keys';
 import { startServer, type RunningServer } from '../../server/main';
 import { DEMO_PROMINENT_CONTACTS, DEMO_SCENARIOS } from '../../server/seed/demo';
-import { screenshot, tabContactsOf, unexpectedProblems, withExtension } from './harness';
+import {
+  composeHtml,
+  screenshot,
+  tabContactsOf,
+  unexpectedProblems,
+  withExtension,
+} from './harness';
 
 /**
  * The draft check in Chromium: a rep types into a routed Gmail compose addressed to
@@ -25,16 +31,6 @@ const DRAFT =
   'Hi Dana, we can rip and replace your legacy scheduler in a single weekend. ' +
   'Finance gets a cost report per workflow and per team. ' +
   `Codename ${SECRET_WORDS.join(' ')}.`;
-
-function composeHtml(to: string): string {
-  return `<!doctype html><html lang="en"><head><title>Inbox - jane@corp.example - Corp Mail</title></head>
-<body><div class="nH"><div class="AD"><div class="M9"><form method="POST"><div class="aoD hl">
-<div name="to" class="afV"><div role="listbox" aria-label="To">
-<div role="option" data-hovercard-id="${to}" data-name="Dana Whitfield">Dana Whitfield</div>
-</div></div></div><input name="subjectbox" value="Next steps"></form>
-<div class="Am Al editable" role="textbox" contenteditable="true" tabindex="1" aria-label="Message Body"></div>
-</div></div></div></body></html>`;
-}
 
 let server: RunningServer;
 let proxy: Server;

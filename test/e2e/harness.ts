@@ -301,3 +301,14 @@ export async function tabContactsOf(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** A Gmail compose addressed to `to`, in the shape the Gmail adapter reads (the draft-check tests, both browsers). */
+export function composeHtml(to: string): string {
+  return `<!doctype html><html lang="en"><head><title>Inbox - jane@corp.example - Corp Mail</title></head>
+<body><div class="nH"><div class="AD"><div class="M9"><form method="POST"><div class="aoD hl">
+<div name="to" class="afV"><div role="listbox" aria-label="To">
+<div role="option" data-hovercard-id="${to}" data-name="Dana Whitfield">Dana Whitfield</div>
+</div></div></div><input name="subjectbox" value="Next steps"></form>
+<div class="Am Al editable" role="textbox" contenteditable="true" tabindex="1" aria-label="Message Body"></div>
+</div></div></div></body></html>`;
+}

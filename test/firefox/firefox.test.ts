@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_KEYS } from '../../server/demo-keys';
 import { startServer, type RunningServer } from '../../server/main';
 import { DEMO_PROMINENT_CONTACTS } from '../../server/seed/demo';
-import { fixtureHtml } from '../e2e/harness';
+import { composeHtml, fixtureHtml } from '../e2e/harness';
 import {
   firefoxScreenshot,
   launcherText,
@@ -242,17 +242,6 @@ async function storedFeedbackIds(baseUrl: string, messagingId: string): Promise<
   if (!response?.ok) return [];
   const body = (await response.json()) as { feedback: { id: string }[] };
   return body.feedback.map((f) => f.id);
-}
-
-/** A Gmail compose addressed to `to` (the shape the Gmail adapter reads). */
-function composeHtml(to: string): string {
-  return `<!doctype html><html lang="en"><head><title>Inbox - jane@corp.example - Corp Mail</title></head>
-<body><div class="nH"><div class="AD"><div class="M9"><form method="POST"><div class="aoD hl">
-<div name="to" class="afV"><div role="listbox" aria-label="To">
-<div role="option" data-hovercard-id="${to}" data-name="Dana Whitfield">Dana Whitfield</div>
-</div></div></div><input name="subjectbox" value="Next steps"></form>
-<div class="Am Al editable" role="textbox" contenteditable="true" tabindex="1" aria-label="Message Body"></div>
-</div></div></div></body></html>`;
 }
 
 async function waitForSidebarFrame(page: Page) {
