@@ -3,6 +3,7 @@ import pg from 'pg';
 import type * as Api from '../../utils/contract/schemas';
 import { MIGRATIONS, type Migration } from './postgres-migrations';
 import { sha256Hex } from './email-hash';
+import { summarizeFeedback } from './feedback-summary';
 import type * as S from './types';
 
 /**
@@ -758,24 +759,7 @@ export class PostgresStore implements S.Store {
        GROUP BY kind, messaging_id, asset_id`,
       params,
     );
-    const summary: S.FeedbackPageResult['summary'] = { byMessaging: {}, byAsset: {} };
-    for (const row of counts.rows) {
-      if (row.messaging_id !== null) {
-        const entry = (summary.byMessaging[row.messaging_id] ??= {
-          landed: 0,
-          missed: 0,
-          objections: 0,
-        });
-        if (row.kind === 'messaging_landed') entry.landed += row.n;
-        if (row.kind === 'messaging_missed') entry.missed += row.n;
-        if (row.kind === 'objection') entry.objections += row.n;
-      }
-      if (row.asset_id !== null) {
-        const entry = (summary.byAsset[row.asset_id] ??= { helpful: 0, notHelpful: 0 });
-        if (row.kind === 'content_helpful') entry.helpful += row.n;
-        if (row.kind === 'content_not_helpful') entry.notHelpful += row.n;
-      }
-    }
+    const summary = summarizeFeedback(counts.rows);
     return {
       feedback: page.map((row) => row.data),
       next:

@@ -1,4 +1,5 @@
 import { sha256Hex } from './email-hash';
+import { summarizeFeedback } from './feedback-summary';
 import { openSqliteFile } from './sqlite-file';
 import { ParsedCache } from './parsed-cache';
 import { randomUUID } from 'node:crypto';
@@ -628,24 +629,7 @@ export class SqliteStore implements Store {
     }>(
       `SELECT kind, messaging_id, asset_id, COUNT(*) AS n FROM feedback ${where(conditions)} GROUP BY kind, messaging_id, asset_id`,
     ).all(...params);
-    const summary: FeedbackPageResult['summary'] = { byMessaging: {}, byAsset: {} };
-    for (const row of counts) {
-      if (row.messaging_id !== null) {
-        const entry = (summary.byMessaging[row.messaging_id] ??= {
-          landed: 0,
-          missed: 0,
-          objections: 0,
-        });
-        if (row.kind === 'messaging_landed') entry.landed += row.n;
-        if (row.kind === 'messaging_missed') entry.missed += row.n;
-        if (row.kind === 'objection') entry.objections += row.n;
-      }
-      if (row.asset_id !== null) {
-        const entry = (summary.byAsset[row.asset_id] ??= { helpful: 0, notHelpful: 0 });
-        if (row.kind === 'content_helpful') entry.helpful += row.n;
-        if (row.kind === 'content_not_helpful') entry.notHelpful += row.n;
-      }
-    }
+    const summary = summarizeFeedback(counts);
     return {
       feedback: parseRows<Feedback>(page),
       next:
