@@ -71,7 +71,7 @@ export default defineConfig({
     // frame is refused, the side panel still works). Its scripts and styles load from the
     // extension's own origin, so only the page itself is listed. No use_dynamic_url: where
     // Chrome enforces it, the frame's origin would be a per-session id that the background's
-    // sender check (utils/background/sender.ts) does not know, and the Chromium we test in
+    // sender check (utils/background/door.ts) does not know, and the Chromium we test in
     // ignores it, so that path could not be tested.
     web_accessible_resources: [
       {
