@@ -7,7 +7,12 @@ import { DEMO_KEYS } from '../../server/demo-keys';
 import { startServer, type RunningServer } from '../../server/main';
 import type { PendingFeedback } from '../../utils/protocol/feedback-protocol';
 import type { PageToBackground as ProtocolMap } from '../../utils/protocol/page-to-background';
-import { unexpectedProblems, withExtension, type ExtensionSession } from './harness';
+import {
+  storedFeedbackIds,
+  unexpectedProblems,
+  withExtension,
+  type ExtensionSession,
+} from './harness';
 
 /**
  * The feedback queue in the real extension: feedback sent from an extension page
@@ -80,16 +85,6 @@ async function stopServiceWorker(session: ExtensionSession, page: Page): Promise
   }
 }
 
-/** Feedback rows the backend holds for one messaging entry (asked with the read key). */
-async function storedFeedback(running: RunningServer, messagingId: string): Promise<string[]> {
-  const response = await fetch(
-    `${running.url}/v1/feedback?messagingId=${encodeURIComponent(messagingId)}`,
-    { headers: { authorization: `Bearer ${DEMO_KEYS.read}` } },
-  );
-  const body = (await response.json()) as { feedback: { id: string }[] };
-  return body.feedback.map((f) => f.id);
-}
-
 describe('feedback queue in the browser', () => {
   it('keeps feedback through a backend outage and a service-worker restart, then delivers it once', async () => {
     const running = server as RunningServer;
@@ -141,7 +136,7 @@ describe('feedback queue in the browser', () => {
             () => (globalThis as { touchpointTestMark?: boolean }).touchpointTestMark ?? false,
           ),
         ).toBe(false);
-        expect(await storedFeedback(server, 'msg-e2e-outage')).toEqual([queued.id]);
+        expect(await storedFeedbackIds(server.url, 'msg-e2e-outage')).toEqual([queued.id]);
         expect(unexpectedProblems(session, [/Failed to fetch|ERR_CONNECTION_REFUSED/])).toBe('');
       },
     );
@@ -182,7 +177,7 @@ describe('feedback queue in the browser', () => {
           messagingId: 'msg-e2e-undo',
         });
         await expect
-          .poll(() => storedFeedback(running, 'msg-e2e-undo'), { timeout: 20_000 })
+          .poll(() => storedFeedbackIds(running.url, 'msg-e2e-undo'), { timeout: 20_000 })
           .toEqual([kept.id]);
         expect(await send(page, 'listPendingFeedback')).toEqual([]);
         expect(unexpectedProblems(session)).toBe('');

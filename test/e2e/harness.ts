@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, ConsoleMessage, Page, Worker } from 'playwright-core';
 import { inject } from 'vitest';
+import { DEMO_KEYS } from '../../server/demo-keys';
 import { isLoopbackHost } from '../../utils/contract/backend-url';
 import type { TabContacts } from '../../utils/protocol/protocol';
 import type { BackendSettings } from '../../utils/settings';
@@ -311,4 +312,15 @@ export function composeHtml(to: string): string {
 </div></div></div><input name="subjectbox" value="Next steps"></form>
 <div class="Am Al editable" role="textbox" contenteditable="true" tabindex="1" aria-label="Message Body"></div>
 </div></div></div></body></html>`;
+}
+
+/** Ids of the feedback the reference server holds for one messaging entry (read key). */
+export async function storedFeedbackIds(baseUrl: string, messagingId: string): Promise<string[]> {
+  const response = await fetch(
+    `${baseUrl}/v1/feedback?messagingId=${encodeURIComponent(messagingId)}`,
+    { headers: { authorization: `Bearer ${DEMO_KEYS.read}` } },
+  );
+  if (!response.ok) throw new Error(`GET /v1/feedback answered ${response.status}`);
+  const body = (await response.json()) as { feedback: { id: string }[] };
+  return body.feedback.map((f) => f.id);
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_KEYS } from '../../server/demo-keys';
 import { startServer, type RunningServer } from '../../server/main';
 import { DEMO_PROMINENT_CONTACTS } from '../../server/seed/demo';
-import { composeHtml, fixtureHtml } from '../e2e/harness';
+import { composeHtml, fixtureHtml, storedFeedbackIds } from '../e2e/harness';
 import {
   firefoxScreenshot,
   launcherText,
@@ -233,16 +233,6 @@ describe.skipIf(!available)('Firefox ESR: feedback and the draft check', () => {
 
 /** The demo's current "Total cost of ownership" messaging, which Dana was exposed to. */
 const TCO_V2 = 'msg-tco-v2';
-
-async function storedFeedbackIds(baseUrl: string, messagingId: string): Promise<string[]> {
-  const response = await fetch(
-    `${baseUrl}/v1/feedback?messagingId=${encodeURIComponent(messagingId)}`,
-    { headers: { authorization: `Bearer ${DEMO_KEYS.read}` } },
-  ).catch(() => undefined);
-  if (!response?.ok) return [];
-  const body = (await response.json()) as { feedback: { id: string }[] };
-  return body.feedback.map((f) => f.id);
-}
 
 async function waitForSidebarFrame(page: Page) {
   let found: Frame | undefined;

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ContactContext } from '../backend-client/context-merge';
+import { emptyContext, type ContactContext } from '../backend-client/context-merge';
 import { launcherSignal, withContext } from './launcher-handlers';
 
 function context(overrides: Partial<ContactContext> = {}): ContactContext {
-  return {
-    email: 'dana@acme.example',
-    state: 'ok',
-    candidates: [],
-    scores: [],
-    highlights: [],
-    engagements: [],
-    engagementCursors: [],
-    campaigns: [],
-    assets: [],
-    messaging: [],
-    sources: [],
-    stale: false,
-    ...overrides,
-  };
+  return { ...emptyContext('dana@acme.example', 'ok'), ...overrides };
 }
 
 describe('the launcher summary', () => {
