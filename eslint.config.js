@@ -12,7 +12,13 @@ import globals from 'globals';
  */
 const EXTENSION_RUNTIME = ['node_modules/wxt', 'node_modules/webextension-polyfill'];
 const REACT = ['node_modules/react', 'node_modules/react-dom'];
-const HEAVY_FOR_CONTENT = ['node_modules/zod', 'node_modules/ky', 'node_modules/@wxt-dev/storage'];
+// WXT's storage is `wxt/utils/storage`, a re-export of @wxt-dev/storage: both are walled off.
+const HEAVY_FOR_CONTENT = [
+  'node_modules/zod',
+  'node_modules/ky',
+  'node_modules/@wxt-dev/storage',
+  'node_modules/wxt/dist/utils/storage.mjs',
+];
 const EXTENSION_ROOMS = [
   'utils/background',
   'utils/backend-client',

@@ -52,6 +52,12 @@ const PLANTS: Plant[] = [
     rule: 'import-x/no-restricted-paths',
   },
   {
+    name: 'content script imports the storage library',
+    file: 'utils/content/x.ts',
+    code: "import { storage } from 'wxt/utils/storage';\nexport const x = storage;\n",
+    rule: 'import-x/no-restricted-paths',
+  },
+  {
     name: 'content script imports the settings storage',
     file: 'entrypoints/x.content.ts',
     code: "import * as settings from '../utils/settings/items';\nexport const x = settings;\n",
